@@ -1,0 +1,62 @@
+package io.dynasplit.contracts;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+
+/**
+ * JSON for control events. Unknown fields are ignored (a newer producer may add optional fields within a schema
+ * version); missing required fields and malformed JSON fail with a {@link WireFormatException} that says why.
+ */
+public final class Json {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private Json() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static byte[] write(Object event) {
+        try {
+            return MAPPER.writeValueAsBytes(event);
+        } catch (IOException e) {
+            throw new WireFormatException("cannot write " + event.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    public static String writeString(Object event) {
+        return new String(write(event), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public static <T> T read(byte[] json, Class<T> type) {
+        if (json == null || json.length == 0) {
+            throw new WireFormatException("empty payload where a " + type.getSimpleName() + " JSON object was expected");
+        }
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (IOException | RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String detail = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+            throw new WireFormatException("not a valid " + type.getSimpleName() + ": " + firstLine(detail), e);
+        }
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

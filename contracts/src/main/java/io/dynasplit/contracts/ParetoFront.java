@@ -1,0 +1,28 @@
+package io.dynasplit.contracts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The Pareto store document of one (model, edge device class). Topic {@link Topics#PARETO} (compacted),
+ * key: {@link #key()}, JSON. A higher {@code version} replaces a lower one.
+ */
+public record ParetoFront(int schemaVersion, String model, String deviceClass, long version, Instant createdAt,
+                          FrontProvenance provenance, List<ParetoEntry> entries) {
+    public static final int SCHEMA_VERSION = 1;
+
+    public ParetoFront {
+        Objects.requireNonNull(model, "model is required");
+        Objects.requireNonNull(deviceClass, "deviceClass is required");
+        entries = List.copyOf(entries);
+    }
+
+    public String key() {
+        return key(model, deviceClass);
+    }
+
+    public static String key(String model, String deviceClass) {
+        return model + "@" + deviceClass;
+    }
+}

@@ -1,0 +1,34 @@
+package io.dynasplit.contracts;
+
+import java.util.Objects;
+
+/**
+ * One point of the configuration space: the split layer and the hardware knobs.
+ *
+ * <p>{@code layer} is the number of network layers that run on the edge: 0 sends the raw input to the cloud
+ * (cloud-only), {@code L} runs everything on the edge (edge-only). Validity depends on the model, see
+ * {@link ModelDescriptor#validate(SplitConfig)} and {@link ModelDescriptor#canonical(SplitConfig)}.
+ */
+public record SplitConfig(String model, int layer, int cpuMhz, AcceleratorMode edgeAccelerator, boolean cloudGpu) {
+
+    public SplitConfig {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(edgeAccelerator, "edgeAccelerator");
+        if (layer < 0) {
+            throw new IllegalArgumentException("layer must be >= 0, got " + layer);
+        }
+        if (cpuMhz <= 0) {
+            throw new IllegalArgumentException("cpuMhz must be > 0, got " + cpuMhz);
+        }
+    }
+
+    /** True when the knobs that cost reconfiguration time on the edge (CPU frequency, accelerator) differ. */
+    public boolean needsEdgeReconfiguration(SplitConfig previous) {
+        return previous == null || previous.cpuMhz != cpuMhz || previous.edgeAccelerator != edgeAccelerator;
+    }
+
+    /** Compact, stable text form: {@code vgg16/l=17/1600MHz/max/gpu}. Used as a metrics and log key. */
+    public String label() {
+        return model + "/l=" + layer + "/" + cpuMhz + "MHz/" + edgeAccelerator.wireName() + "/" + (cloudGpu ? "gpu" : "cpu");
+    }
+}
