@@ -1,5 +1,7 @@
 package io.dynasplit.contracts;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 
 /**
@@ -7,8 +9,8 @@ import java.time.Instant;
  *
  * @param payloadExcerpt the first bytes of the original value: text when it was UTF-8, else {@code base64:...}
  */
-public record DeadLetter(int schemaVersion, String service, String sourceTopic, int partition, long offset, String key,
-                         String reason, String errorType, String payloadExcerpt, int payloadBytes, Instant failedAt) {
+public record DeadLetter(int schemaVersion, String service, @JsonProperty(required = true) String sourceTopic, int partition, long offset, String key,
+                         @JsonProperty(required = true) String reason, String errorType, String payloadExcerpt, int payloadBytes, Instant failedAt) {
     public static final int SCHEMA_VERSION = 1;
     public static final int EXCERPT_BYTES = 256;
 

@@ -1,5 +1,7 @@
 package io.dynasplit.contracts;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 
 /**
@@ -10,8 +12,8 @@ import java.time.Instant;
  * @param measured   true only when a real meter produced {@code joules}
  * @param accounting {@code whole-board}, {@code whole-node}, {@code gpu-marginal}
  */
-public record EnergyTelemetry(int schemaVersion, String nodeId, String role, String deviceClass, String requestId,
+public record EnergyTelemetry(int schemaVersion, @JsonProperty(required = true) String nodeId, @JsonProperty(required = true) String role, String deviceClass, String requestId,
                               Instant windowStart, Instant windowEnd, double joules, double averageWatts,
-                              String source, boolean measured, String accounting, Instant emittedAt) {
+                              @JsonProperty(required = true) String source, boolean measured, String accounting, Instant emittedAt) {
     public static final int SCHEMA_VERSION = 1;
 }

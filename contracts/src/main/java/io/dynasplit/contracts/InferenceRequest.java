@@ -1,5 +1,7 @@
 package io.dynasplit.contracts;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -12,9 +14,9 @@ import java.util.Objects;
  *                        {@code inputSeed} asks for a synthetic input
  * @param inputSeed       optional: a synthetic, deterministic input (benchmarks and load tests)
  */
-public record InferenceRequest(int schemaVersion, String requestId, String edgeDeviceId, String model,
+public record InferenceRequest(int schemaVersion, @JsonProperty(required = true) String requestId, @JsonProperty(required = true) String edgeDeviceId, @JsonProperty(required = true) String model,
                                double latencyThresholdMs, String inputMediaType, byte[] input, Long inputSeed,
-                               Instant submittedAt) {
+                               @JsonProperty(required = true) Instant submittedAt) {
     public static final int SCHEMA_VERSION = 1;
 
     public InferenceRequest {

@@ -1,5 +1,7 @@
 package io.dynasplit.contracts;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -11,8 +13,8 @@ import java.util.Objects;
  * @param thresholdMet whether {@code latency.totalMs <= latencyThresholdMs}, judged in the time base of
  *                     {@code sources} (device time on emulated profiles, wall time on real hardware)
  */
-public record InferenceResult(int schemaVersion, String requestId, String edgeDeviceId, String model,
-                              ResultStatus status, List<ClassScore> topK, SplitConfig config, Placement placement,
+public record InferenceResult(int schemaVersion, @JsonProperty(required = true) String requestId, String edgeDeviceId, String model,
+                              @JsonProperty(required = true) ResultStatus status, List<ClassScore> topK, SplitConfig config, Placement placement,
                               LatencyBreakdown latency, EnergyBreakdown energy, double latencyThresholdMs,
                               boolean thresholdMet, FigureSources sources, HostTimings host, String detail,
                               Instant submittedAt, Instant completedAt) {

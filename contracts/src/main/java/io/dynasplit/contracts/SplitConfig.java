@@ -1,5 +1,7 @@
 package io.dynasplit.contracts;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.Objects;
 
 /**
@@ -9,7 +11,7 @@ import java.util.Objects;
  * (cloud-only), {@code L} runs everything on the edge (edge-only). Validity depends on the model, see
  * {@link ModelDescriptor#validate(SplitConfig)} and {@link ModelDescriptor#canonical(SplitConfig)}.
  */
-public record SplitConfig(String model, int layer, int cpuMhz, AcceleratorMode edgeAccelerator, boolean cloudGpu) {
+public record SplitConfig(@JsonProperty(required = true) String model, int layer, int cpuMhz, @JsonProperty(required = true) AcceleratorMode edgeAccelerator, boolean cloudGpu) {
 
     public SplitConfig {
         Objects.requireNonNull(model, "model");

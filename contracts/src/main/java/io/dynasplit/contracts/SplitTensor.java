@@ -1,5 +1,7 @@
 package io.dynasplit.contracts;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import java.time.Instant;
@@ -12,9 +14,9 @@ import java.util.Objects;
  * Topic {@link Topics#CLOUD_TENSORS}, key: request id, binary frame ({@link SplitTensorCodec}): the JSON header
  * below plus little-endian {@code data}. For {@code int8}: {@code real = (q - zeroPoint) * scale}.
  */
-public record SplitTensor(int schemaVersion, String requestId, String edgeDeviceId, String model,
-                          double latencyThresholdMs, Instant submittedAt, Instant deadline, SplitConfig config,
-                          int splitLayer, WireDtype dtype, float scale, int zeroPoint, List<Integer> shape,
+public record SplitTensor(int schemaVersion, @JsonProperty(required = true) String requestId, String edgeDeviceId, String model,
+                          double latencyThresholdMs, Instant submittedAt, Instant deadline, @JsonProperty(required = true) SplitConfig config,
+                          int splitLayer, @JsonProperty(required = true) WireDtype dtype, float scale, int zeroPoint, @JsonProperty(required = true) List<Integer> shape,
                           EdgeReport edge, @JsonIgnore byte[] data) {
     public static final int SCHEMA_VERSION = 1;
 

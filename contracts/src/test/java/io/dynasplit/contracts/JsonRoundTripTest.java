@@ -1,0 +1,72 @@
+package io.dynasplit.contracts;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JsonRoundTripTest {
+
+    @Test
+    void controlEventsRoundTrip() {
+        for (Object event : Samples.all()) {
+            if (event instanceof SplitTensor || event instanceof InferenceRequest || event instanceof EdgeCommand) {
+                continue; // byte[] members: compared below
+            }
+            Object back = Json.read(Json.write(event), event.getClass());
+            assertEquals(event, back, event.getClass().getSimpleName());
+        }
+    }
+
+    @Test
+    void requestKeepsItsPayload() {
+        InferenceRequest back = Json.read(Json.write(Samples.request()), InferenceRequest.class);
+        assertArrayEquals(new byte[] {1, 2, 3}, back.input());
+        assertEquals(Samples.T0, back.submittedAt());
+        EdgeCommand cmd = Json.read(Json.write(Samples.command()), EdgeCommand.class);
+        assertEquals(Samples.CONFIG, cmd.config());
+        assertArrayEquals(new byte[] {1, 2, 3}, cmd.request().input());
+    }
+
+    @Test
+    void enumsAndTimesUseTheirDocumentedWireForm() {
+        String json = Json.writeString(Samples.command());
+        assertTrue(json.contains("\"edgeAccelerator\":\"max\""), json);
+        assertTrue(json.contains("\"tensorDtype\":\"int8\""), json);
+        assertTrue(json.contains("\"submittedAt\":\"2026-11-25T10:15:30.123Z\""), json);
+    }
+
+    @Test
+    void missingRequiredFieldSaysWhich() {
+        byte[] json = "{\"schemaVersion\":1,\"edgeDeviceId\":\"pi-a\",\"model\":\"vgg16\",\"latencyThresholdMs\":5,\"submittedAt\":\"2026-11-25T10:15:30Z\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        WireFormatException e = assertThrows(WireFormatException.class, () -> Json.read(json, InferenceRequest.class));
+        assertTrue(e.getMessage().contains("requestId"), e.getMessage());
+    }
+
+    @Test
+    void malformedJsonIsAWireFormatError() {
+        assertThrows(WireFormatException.class, () -> Json.read("{not json".getBytes(), InferenceRequest.class));
+        assertThrows(WireFormatException.class, () -> Json.read(new byte[0], InferenceRequest.class));
+        assertThrows(WireFormatException.class,
+                () -> Json.read("{\"model\":\"vgg16\",\"layer\":3,\"cpuMhz\":1800,\"edgeAccelerator\":\"turbo\",\"cloudGpu\":true}"
+                        .getBytes(), SplitConfig.class));
+    }
+
+    @Test
+    void unknownFieldsAreToleratedForForwardCompatibility() {
+        String json = Json.writeString(Samples.deadLetter()).replaceFirst("\\{", "{\"addedLater\":42,");
+        assertEquals(Samples.deadLetter(), Json.read(json.getBytes(), DeadLetter.class));
+    }
+
+    @Test
+    void deadLetterExcerptIsTextOrBase64() {
+        assertEquals("hello", DeadLetter.excerpt("hello".getBytes()));
+        assertTrue(DeadLetter.excerpt(new byte[] {(byte) 0xff, (byte) 0xfe, 0}).startsWith("base64:"));
+        assertEquals(DeadLetter.EXCERPT_BYTES, DeadLetter.excerpt(new byte[10_000]).length());
+    }
+}
