@@ -93,6 +93,11 @@ class EventSchemaTest {
             return null;
         });
         config.forFields().withRequiredCheck(field -> field.getType().getErasedType().isPrimitive());
+        config.forFields().withNullableCheck(field -> {
+            com.fasterxml.jackson.annotation.JsonProperty property =
+                    field.getAnnotationConsideringFieldAndGetter(com.fasterxml.jackson.annotation.JsonProperty.class);
+            return !(field.getType().getErasedType().isPrimitive() || (property != null && property.required()));
+        });
         ObjectNode schema = new SchemaGenerator(config.build()).generateSchema(type);
         schema.put("$id", EventTypes.dataSchema(type));
         schema.put("title", type.getSimpleName());
