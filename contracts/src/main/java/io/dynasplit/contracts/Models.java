@@ -17,11 +17,11 @@ public final class Models {
     public static final ModelDescriptor VIT_B16 =
             new ModelDescriptor("vit-b16", 19, false, WireDtype.FP32, List.of(3, 224, 224), 1000);
     public static final ModelDescriptor RESNET50 =
-            new ModelDescriptor("resnet50", 21, true, WireDtype.INT8, List.of(3, 224, 224), 1000);
+            new ModelDescriptor("resnet50", 24, true, WireDtype.INT8, List.of(3, 224, 224), 1000);
     public static final ModelDescriptor MOBILENETV2 =
             new ModelDescriptor("mobilenetv2", 13, true, WireDtype.INT8, List.of(3, 224, 224), 1000);
     public static final ModelDescriptor FMNIST_CNN =
-            new ModelDescriptor("fmnist-cnn", 11, true, WireDtype.INT8, List.of(1, 28, 28), 10);
+            new ModelDescriptor("fmnist-cnn", 10, true, WireDtype.INT8, List.of(1, 28, 28), 10);
 
     private static final Map<String, ModelDescriptor> BY_NAME = List.of(VGG16, VIT_B16, RESNET50, MOBILENETV2, FMNIST_CNN)
             .stream().collect(Collectors.toUnmodifiableMap(ModelDescriptor::name, Function.identity()));

@@ -1,0 +1,181 @@
+package io.dynasplit.runtime;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import io.dynasplit.contracts.ClassScore;
+import io.dynasplit.contracts.ModelDescriptor;
+import io.dynasplit.runtime.input.InputDecoder;
+import io.dynasplit.runtime.nets.NetworkDefinition;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One network, built and weighted once, that runs any part of itself on fp32 {@link Activation}s: the edge calls
+ * {@link #head}, the cloud {@link #tail}. Thread-safe: calls on one model are serialised (the engine already uses
+ * every core for one forward pass), and every call frees its native tensors before it returns.
+ * Get instances from {@link ModelCatalog}; closing the catalog closes its models.
+ */
+public final class SplitModel implements AutoCloseable {
+    private final NetworkDefinition definition;
+    private final Model model;
+    private final List<Block> units;
+    private final List<SplitPoint> splitPoints;
+    private final ParameterStore parameters;
+    private final InputDecoder inputDecoder;
+    private final String weightsSource;
+
+    SplitModel(NetworkDefinition definition, Model model, List<Block> units, List<SplitPoint> splitPoints,
+               String weightsSource) {
+        this.definition = definition;
+        this.model = model;
+        this.units = List.copyOf(units);
+        this.splitPoints = List.copyOf(splitPoints);
+        this.parameters = new ParameterStore(model.getNDManager(), false);
+        this.weightsSource = weightsSource;
+        List<Integer> in = splitPoints.get(0).shape();
+        this.inputDecoder = new InputDecoder(definition.preprocessing(),
+                new int[] {in.get(1), in.get(2), in.get(3)});
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            p.getValue().getArray().setRequiresGradient(false); // inference only: never build autograd graphs
+        }
+    }
+
+    public String name() {
+        return definition.name();
+    }
+
+    public ModelDescriptor descriptor() {
+        return definition.descriptor();
+    }
+
+    /** L: split points are 0..L; head(L) is the whole network, tail(0) too. */
+    public int lastLayer() {
+        return units.size();
+    }
+
+    public List<SplitPoint> splitPoints() {
+        return splitPoints;
+    }
+
+    public SplitPoint splitPoint(int layer) {
+        checkLayer(layer);
+        return splitPoints.get(layer);
+    }
+
+    /** Where the weights came from: {@code file:...}, {@code classpath:...} or {@code seeded:<seed>}. */
+    public String weightsSource() {
+        return weightsSource;
+    }
+
+    /** Layers [0, layer) on {@code input}: the tensor the edge ships at split point {@code layer}. */
+    public Activation head(int layer, Activation input) {
+        checkLayer(layer);
+        checkShape(input, 0);
+        return layer == 0 ? input : run(0, layer, input);
+    }
+
+    /** Layers [layer, L) on the head's output at {@code layer}: the logits. */
+    public Activation tail(int layer, Activation activation) {
+        checkLayer(layer);
+        checkShape(activation, layer);
+        return layer == lastLayer() ? activation : run(layer, lastLayer(), activation);
+    }
+
+    /** The whole network: logits. */
+    public Activation forward(Activation input) {
+        checkShape(input, 0);
+        return run(0, lastLayer(), input);
+    }
+
+    /**
+     * The network input for a request payload: PNG/JPEG (decoded and preprocessed for this model), a DynaSplit
+     * tensor frame, raw little-endian fp32, or, when {@code bytes} is empty, the synthetic input of {@code seed}.
+     */
+    public Activation inputFor(String mediaType, byte[] bytes, long seed) {
+        return inputDecoder.decode(mediaType, bytes, seed);
+    }
+
+    public InputDecoder inputDecoder() {
+        return inputDecoder;
+    }
+
+    /** The {@code k} most likely classes of sample 0 of {@code logits}, softmax scores, best first. */
+    public List<ClassScore> topK(Activation logits, int k) {
+        float[] v = logits.values();
+        int classes = v.length / logits.batchSize();
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < classes; i++) {
+            max = Math.max(max, v[i]);
+        }
+        double sum = 0;
+        double[] p = new double[classes];
+        for (int i = 0; i < classes; i++) {
+            p[i] = Math.exp(v[i] - max);
+            sum += p[i];
+        }
+        List<ClassScore> all = new ArrayList<>(classes);
+        for (int i = 0; i < classes; i++) {
+            all.add(new ClassScore(i, label(i), p[i] / sum));
+        }
+        all.sort(Comparator.comparingDouble(ClassScore::score).reversed()
+                .thenComparingInt(ClassScore::classIndex));
+        return List.copyOf(all.subList(0, Math.min(k, classes)));
+    }
+
+    public String label(int classIndex) {
+        List<String> labels = definition.labels();
+        return classIndex < labels.size() ? labels.get(classIndex) : "class-" + classIndex;
+    }
+
+    private synchronized Activation run(int from, int to, Activation in) {
+        try (NDManager request = model.getNDManager().newSubManager()) {
+            NDList x = new NDList(request.create(in.values(), shapeOf(in.shape())));
+            for (int i = from; i < to; i++) {
+                x = units.get(i).forward(parameters, x, false);
+            }
+            NDArray out = x.singletonOrThrow();
+            return new Activation(out.toFloatArray(), Arrays.stream(out.getShape().getShape())
+                    .mapToInt(Math::toIntExact).toArray());
+        }
+    }
+
+    private void checkLayer(int layer) {
+        if (layer < 0 || layer > lastLayer()) {
+            throw new IllegalArgumentException("split layer " + layer + " is outside 0.." + lastLayer() + " of "
+                    + name());
+        }
+    }
+
+    private void checkShape(Activation a, int layer) {
+        List<Integer> expected = splitPoints.get(layer).shape();
+        int[] s = a.shape();
+        boolean ok = s.length == expected.size();
+        for (int i = 1; ok && i < s.length; i++) {
+            ok = s[i] == expected.get(i);
+        }
+        if (!ok) {
+            throw new IllegalArgumentException(name() + " at split point " + layer + " expects shape (N"
+                    + expected.subList(1, expected.size()).stream().map(d -> ", " + d).reduce("", String::concat)
+                    + "), got " + Arrays.toString(s));
+        }
+    }
+
+    private static Shape shapeOf(int[] shape) {
+        return new Shape(Arrays.stream(shape).asLongStream().toArray());
+    }
+
+    @Override
+    public synchronized void close() {
+        model.close();
+    }
+}
