@@ -1,0 +1,22 @@
+package io.dynasplit.cloudnode;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** {@code dynasplit.cloud.*}: this node's identity, hardware and energy accounting. */
+@ConfigMapping(prefix = "dynasplit.cloud")
+public interface CloudNodeConfig {
+    String nodeId();
+
+    /** The emulated testbed whose device times and energy this node reports when no real meter exists. */
+    @WithDefault("paper")
+    String testbed();
+
+    /** {@code auto}: real drivers when present, else emulated; {@code emulated}: always emulated. */
+    @WithDefault("auto")
+    String hardware();
+
+    /** {@code whole-node} (as the paper: the node's wall power over the tail) or {@code gpu-marginal}. */
+    @WithDefault("whole-node")
+    String energyAccounting();
+}

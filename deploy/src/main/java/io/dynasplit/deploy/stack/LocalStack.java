@@ -1,0 +1,150 @@
+package io.dynasplit.deploy.stack;
+
+import io.dynasplit.localbroker.LocalKafka;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The whole system on one machine: a real Kafka broker in this JVM, then the scheduler, one edge node per edge
+ * device and a cloud node, each in its own JVM from its packaged jar. Everything stops when this is closed or the
+ * JVM exits.
+ */
+public final class LocalStack implements AutoCloseable {
+    private final StackSettings settings;
+    private final LocalKafka kafka;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
+
+    private LocalStack(StackSettings settings, LocalKafka kafka) {
+        this.settings = settings;
+        this.kafka = kafka;
+    }
+
+    /** Starts the broker and every service, and waits until all are ready. */
+    public static LocalStack start(StackSettings settings) {
+        LocalKafka kafka = LocalKafka.start();
+        kafka.provisionDevices(settings.edgeDevices());
+        LocalStack stack = new LocalStack(settings, kafka);
+        Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
+        try {
+            stack.launchAll();
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    private void launchAll() {
+        int port = settings.firstHttpPort();
+        add(scheduler(port++));
+        for (String device : settings.edgeDevices()) {
+            add(edgeNode(device, port++));
+        }
+        add(cloudNode("cloud-1", port));
+        services.values().forEach(ServiceProcess::start);
+        services.values().forEach(s -> s.awaitReady(Duration.ofSeconds(180)));
+    }
+
+    private void add(ServiceProcess process) {
+        services.put(process.name(), process);
+    }
+
+    public ServiceProcess scheduler(int port) {
+        Map<String, String> p = common();
+        p.put("dynasplit.scheduler.devices", settings.edgeDevices().stream()
+                .map(d -> d + "=" + settings.deviceClass()).collect(Collectors.joining(",")));
+        p.put("dynasplit.scheduler.fallback-policy", settings.fallbackPolicy());
+        p.put("dynasplit.scheduler.device-clock-speedup", clockSpeedup());
+        return new ServiceProcess("scheduler", jar("scheduler"), port, p, settings.logDir(), "512m");
+    }
+
+    public ServiceProcess edgeNode(String device, int port) {
+        Map<String, String> p = common();
+        p.put("dynasplit.edge.device-id", device);
+        p.put("dynasplit.edge.device-class", settings.deviceClass());
+        p.put("dynasplit.edge.hardware", "emulated");
+        p.put("dynasplit.edge.pacing-speedup", Double.toString(settings.pacingSpeedup()));
+        return new ServiceProcess("edge-" + device, jar("edge-node"), port, p, settings.logDir(), settings.serviceHeap());
+    }
+
+    public ServiceProcess cloudNode(String nodeId, int port) {
+        Map<String, String> p = common();
+        p.put("dynasplit.cloud.node-id", nodeId);
+        p.put("dynasplit.cloud.hardware", "emulated");
+        p.put("dynasplit.cloud.pacing-speedup", Double.toString(settings.pacingSpeedup()));
+        return new ServiceProcess(nodeId, jar("cloud-node"), port, p, settings.logDir(), settings.serviceHeap());
+    }
+
+    private Map<String, String> common() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        // a throw-away broker: skip SmallRye's graceful close, which waits for throttled commits
+        p.put("mp.messaging.connector.smallrye-kafka.graceful-shutdown", "false");
+        if (!settings.preloadModels().isEmpty()) {
+            p.put("dynasplit.models.preload", String.join(",", settings.preloadModels()));
+        }
+        return p;
+    }
+
+    private String clockSpeedup() {
+        return Double.toString(settings.pacingSpeedup() > 0 ? settings.pacingSpeedup() : 1.0);
+    }
+
+    private Path jar(String module) {
+        return settings.home().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public ServiceProcess service(String name) {
+        ServiceProcess s = services.get(name);
+        if (s == null) {
+            throw new IllegalArgumentException("no service " + name + "; running: " + services.keySet());
+        }
+        return s;
+    }
+
+    /** Replaces a (stopped or killed) service with a fresh process on the same settings, and waits until ready. */
+    public ServiceProcess restart(String name) {
+        ServiceProcess old = service(name);
+        old.close();
+        ServiceProcess fresh;
+        if (name.equals("scheduler")) {
+            fresh = scheduler(old.httpPort());
+        } else if (name.startsWith("edge-")) {
+            fresh = edgeNode(name.substring("edge-".length()), old.httpPort());
+        } else {
+            fresh = cloudNode(name, old.httpPort());
+        }
+        services.put(name, fresh.start());
+        fresh.awaitReady(Duration.ofSeconds(180));
+        return fresh;
+    }
+
+    public List<ServiceProcess> services() {
+        return new ArrayList<>(services.values());
+    }
+
+    @Override
+    public synchronized void close() {
+        List<ServiceProcess> running = new ArrayList<>(services.values());
+        java.util.Collections.reverse(running);
+        running.forEach(ServiceProcess::close);
+        services.clear();
+        kafka.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // already shutting down
+        }
+    }
+}

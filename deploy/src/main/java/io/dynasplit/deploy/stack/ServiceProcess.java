@@ -1,0 +1,135 @@
+package io.dynasplit.deploy.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One DynaSplit service running as its own JVM from its packaged Quarkus jar, as it would in production: its own
+ * process, its own Kafka clients, configured by system properties. Logs go to a file.
+ */
+public final class ServiceProcess implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int httpPort;
+    private final Path log;
+    private final List<String> command;
+    private Process process;
+
+    public ServiceProcess(String name, Path quarkusRunJar, int httpPort, Map<String, String> properties, Path logDir,
+                          String maxHeap) {
+        this.name = name;
+        this.httpPort = httpPort;
+        this.log = logDir.resolve(name + ".log");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.add("-Xmx" + maxHeap);
+        cmd.add("-XX:+UseSerialGC");
+        cmd.add("-Dai.djl.offline=true");
+        cmd.add("-Dquarkus.http.port=" + httpPort);
+        properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.add("-jar");
+        cmd.add(quarkusRunJar.toString());
+        this.command = List.copyOf(cmd);
+        if (!Files.isRegularFile(quarkusRunJar)) {
+            throw new IllegalStateException(name + ": " + quarkusRunJar + " not found; build first (./mvnw -B -DskipTests install)");
+        }
+    }
+
+    public ServiceProcess start() {
+        try {
+            Files.createDirectories(log.getParent());
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            return this;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits until the service's readiness check (Kafka included) answers UP. */
+    public void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        URI ready = URI.create("http://localhost:" + httpPort + "/q/health/ready");
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(200);
+        }
+        throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log);
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Kills the process at once (SIGKILL), as a crash would. */
+    public void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            waitFor(Duration.ofSeconds(30));
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Stops gracefully (SIGTERM), then forcibly after 20 s. */
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!waitFor(Duration.ofSeconds(20))) {
+                kill();
+            }
+        }
+    }
+
+    private boolean waitFor(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.dynasplit.edgenode;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** {@code dynasplit.edge.*}: who this node is and how it reaches its hardware. */
+@ConfigMapping(prefix = "dynasplit.edge")
+public interface EdgeNodeConfig {
+    /** The edge device this node serves; it reads only that device's commands topic. */
+    String deviceId();
+
+    /** The device class the Pareto store is kept for, e.g. {@code paper-pi4-coral}. */
+    String deviceClass();
+
+    /** The emulated testbed whose device times and energy this node reports when no real meter exists. */
+    @WithDefault("paper")
+    String testbed();
+
+    /** {@code auto}: real drivers when present, else emulated; {@code emulated}: always emulated. */
+    @WithDefault("auto")
+    String hardware();
+
+    /** Sleep to emulated device time divided by this factor; 0 disables pacing. */
+    @WithDefault("0")
+    double pacingSpeedup();
+
+    /** Largest request input accepted, bytes. */
+    @WithDefault("4000000")
+    int maxInputBytes();
+}

@@ -1,0 +1,63 @@
+package io.dynasplit.edgenode.command;
+
+import io.dynasplit.contracts.EdgeCommand;
+import io.dynasplit.contracts.Json;
+import io.dynasplit.contracts.WireFormatException;
+import io.dynasplit.servicekit.deadletter.DeadLetterPublisher;
+import io.dynasplit.servicekit.deadletter.DeadLetterReason;
+import io.dynasplit.servicekit.deadletter.RejectedRecordException;
+import io.dynasplit.servicekit.dedupe.ResultsTracker;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads this device's commands topic ({@code dynasplit.edge.<device>.commands}), one command at a time, in order:
+ * the device runs one head at a time. A bad command goes to the dead-letter topic and the next one is processed.
+ */
+@ApplicationScoped
+public class CommandProcessor {
+    private static final Logger LOG = Logger.getLogger(CommandProcessor.class);
+
+    @Inject
+    CommandValidator validator;
+
+    @Inject
+    HeadRunner headRunner;
+
+    @Inject
+    ResultsTracker results;
+
+    @Inject
+    DeadLetterPublisher deadLetters;
+
+    @Incoming("commands")
+    @Blocking
+    public void onCommand(ConsumerRecord<String, byte[]> record) {
+        long arrivalMillis = System.currentTimeMillis();
+        try {
+            EdgeCommand command = validator.validate(parse(record.value()));
+            if (results.isComplete(command.request().requestId())) {
+                LOG.debugf("request %s already has a result: redelivered command skipped", command.request().requestId());
+                return;
+            }
+            headRunner.run(command, arrivalMillis);
+        } catch (RejectedRecordException e) {
+            deadLetters.publish(record, e);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "command at %s[%d]@%d failed", record.topic(), record.partition(), record.offset());
+            deadLetters.publish(record, new RejectedRecordException(DeadLetterReason.PROCESSING_ERROR, e.toString(), e));
+        }
+    }
+
+    private static EdgeCommand parse(byte[] payload) {
+        try {
+            return Json.read(payload, EdgeCommand.class);
+        } catch (WireFormatException e) {
+            throw new RejectedRecordException(DeadLetterReason.MALFORMED, e.getMessage(), e);
+        }
+    }
+}

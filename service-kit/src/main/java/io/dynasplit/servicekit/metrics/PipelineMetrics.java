@@ -1,0 +1,55 @@
+package io.dynasplit.servicekit.metrics;
+
+import io.dynasplit.contracts.InferenceResult;
+import io.dynasplit.servicekit.deadletter.DeadLetterReason;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * DynaSplit's metrics, with bounded labels only (model, placement, status, part, reason: small fixed sets; device ids
+ * are bounded by the fleet). Histograms, no summaries on the hot path.
+ */
+@ApplicationScoped
+public class PipelineMetrics {
+    @Inject
+    MeterRegistry registry;
+
+    public void decision(String model, String placement, boolean fallback) {
+        Counter.builder("dynasplit.decisions").description("Configurations chosen by the scheduler")
+                .tags("model", model, "placement", placement, "fallback", Boolean.toString(fallback))
+                .register(registry).increment();
+    }
+
+    public void deadLetter(String service, DeadLetterReason reason) {
+        Counter.builder("dynasplit.dead.letters").description("Records sent to the dead-letter topic")
+                .tags("service", service, "reason", reason.label()).register(registry).increment();
+    }
+
+    public void reconfiguration(String device) {
+        Counter.builder("dynasplit.reconfigurations").description("Edge hardware reconfigurations")
+                .tags("device", device).register(registry).increment();
+    }
+
+    /** Counts a published result, its deadline outcome and its energy by part. */
+    public void result(InferenceResult result) {
+        Counter.builder("dynasplit.results").description("Results published")
+                .tags("model", result.model(), "status", result.status().wireName()).register(registry).increment();
+        if (!result.thresholdMet()) {
+            Counter.builder("dynasplit.deadlines.missed").description("Results that missed their latency threshold")
+                    .tags("model", result.model()).register(registry).increment();
+        }
+        if (result.energy() != null) {
+            energy(result.model(), "edge", result.energy().edgeJ());
+            energy(result.model(), "cloud", result.energy().cloudJ());
+        }
+    }
+
+    private void energy(String model, String part, double joules) {
+        DistributionSummary.builder("dynasplit.request.energy").baseUnit("joules")
+                .description("Energy per request").tags("model", model, "part", part)
+                .publishPercentileHistogram().register(registry).record(joules);
+    }
+}
