@@ -1,0 +1,52 @@
+package io.dynasplit.optimizer.evaluation;
+
+import io.dynasplit.contracts.SplitConfig;
+import io.dynasplit.testbed.Prediction;
+import io.dynasplit.testbed.TestbedModel;
+
+import java.util.List;
+import java.util.Objects;
+
+/** Evaluates a configuration with an emulated testbed's noise-free (median) prediction. */
+public final class ProfileEvaluator implements ConfigurationEvaluator {
+    private final TestbedModel testbed;
+
+    public ProfileEvaluator(TestbedModel testbed) {
+        this.testbed = Objects.requireNonNull(testbed, "testbed");
+    }
+
+    public TestbedModel testbed() {
+        return testbed;
+    }
+
+    @Override
+    public String id() {
+        return "profile:" + testbed.id();
+    }
+
+    @Override
+    public String deviceClass() {
+        return testbed.edgeDeviceClass();
+    }
+
+    @Override
+    public List<Integer> cpuFrequenciesMhz() {
+        return testbed.cpuFrequenciesMhz();
+    }
+
+    @Override
+    public String hardwareIdentity() {
+        return "emulated:" + testbed.id() + "/" + testbed.edgeDeviceClass();
+    }
+
+    @Override
+    public Measurement evaluate(SplitConfig config) {
+        Prediction p = testbed.predict(config);
+        return new Measurement(config, p.latencyMs(), p.energyJ(), p.accuracy());
+    }
+
+    @Override
+    public boolean freeToEnumerate() {
+        return true;
+    }
+}

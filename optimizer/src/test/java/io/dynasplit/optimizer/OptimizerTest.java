@@ -1,0 +1,86 @@
+package io.dynasplit.optimizer;
+
+import io.dynasplit.contracts.Models;
+import io.dynasplit.contracts.ParetoEntry;
+import io.dynasplit.contracts.ParetoFront;
+import io.dynasplit.optimizer.evaluation.ProfileEvaluator;
+import io.dynasplit.optimizer.search.Budget;
+import io.dynasplit.optimizer.search.EvaluationListener;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OptimizerTest {
+    private static final List<Integer> MHZ = List.of(600, 1000, 1400, 1800);
+    private final FakeTestbed testbed = new FakeTestbed(MHZ);
+
+    @Test
+    void buildsAStoreDocumentWithProvenance() {
+        Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00.123456Z"), ZoneOffset.UTC);
+        OptimizationResult r = Optimizer.optimize(OptimizationRequest.nsga3(Models.VGG16, Budget.PAPER, 9),
+                new ProfileEvaluator(testbed), EvaluationListener.NONE, clock);
+        ParetoFront front = r.front();
+        assertEquals("vgg16", front.model());
+        assertEquals("fake-board", front.deviceClass());
+        assertEquals("vgg16@fake-board", front.key());
+        assertEquals(Instant.parse("2026-03-01T10:00:00.123Z"), front.createdAt());
+        assertEquals(front.createdAt().toEpochMilli(), front.version());
+        var p = front.provenance();
+        assertEquals("NSGA-III", p.algorithm());
+        assertEquals(9, p.seed());
+        assertEquals((int) Math.ceil(0.2 * r.spaceSize()), p.budget());
+        assertEquals(p.budget(), p.evaluations());
+        assertEquals("profile:fake", p.evaluator());
+        assertEquals(r.hypervolumeRatio(), p.hypervolumeRatio());
+        assertTrue(p.hypervolumeRatio() > 0 && p.hypervolumeRatio() <= 1.0 + 1e-12, "ratio " + p.hypervolumeRatio());
+        // entries carry what the testbed predicts for them
+        for (ParetoEntry e : front.entries()) {
+            assertEquals(testbed.predict(e.config()).latencyMs(), e.latencyMs(), 1e-9);
+            assertEquals(testbed.predict(e.config()).energyJ(), e.energyJ(), 1e-9);
+            assertEquals(testbed.predict(e.config()).accuracy(), e.accuracy(), 1e-12);
+        }
+    }
+
+    @Test
+    void theExhaustiveFrontScoresOneAndASearchNeverMore() {
+        OptimizationResult exact = Optimizer.optimize(OptimizationRequest.exhaustive(Models.VGG16), new ProfileEvaluator(testbed),
+                EvaluationListener.NONE);
+        assertEquals(1.0, exact.hypervolumeRatio(), 1e-12);
+        assertEquals(exact.spaceSize(), exact.search().evaluations());
+        assertEquals("exhaustive", exact.front().provenance().algorithm());
+        for (long seed = 1; seed <= 3; seed++) {
+            double ratio = Optimizer.optimize(OptimizationRequest.nsga3(Models.VGG16, Budget.fraction(0.1), seed),
+                    new ProfileEvaluator(testbed), EvaluationListener.NONE).hypervolumeRatio();
+            assertTrue(ratio <= 1.0 + 1e-12, "seed " + seed + ": " + ratio);
+        }
+    }
+
+    @Test
+    void moreBudgetFindsAtLeastAsGoodAFrontOnAverage() {
+        double small = 0;
+        double large = 0;
+        for (long seed = 1; seed <= 3; seed++) {
+            small += Optimizer.optimize(OptimizationRequest.nsga3(Models.VGG16, Budget.count(10), seed),
+                    new ProfileEvaluator(testbed), EvaluationListener.NONE).hypervolumeRatio();
+            large += Optimizer.optimize(OptimizationRequest.nsga3(Models.VGG16, Budget.fraction(0.3), seed),
+                    new ProfileEvaluator(testbed), EvaluationListener.NONE).hypervolumeRatio();
+        }
+        assertTrue(large > small, "10 evaluations " + small / 3 + " vs 30% " + large / 3);
+    }
+
+    @Test
+    void anEvaluatorThatCannotEnumerateForFreeGetsNoRatio() {
+        OptimizationResult r = Optimizer.optimize(OptimizationRequest.nsga3(Models.VIT_B16, Budget.count(12), 1),
+                new CountingEvaluator(testbed, false), EvaluationListener.NONE);
+        assertNull(r.hypervolumeRatio());
+        assertNull(r.front().provenance().hypervolumeRatio());
+        assertEquals(12, r.search().evaluations());
+    }
+}
