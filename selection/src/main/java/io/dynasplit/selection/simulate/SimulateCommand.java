@@ -1,0 +1,217 @@
+package io.dynasplit.selection.simulate;
+
+import io.dynasplit.contracts.ModelDescriptor;
+import io.dynasplit.contracts.Models;
+import io.dynasplit.contracts.ParetoFront;
+import io.dynasplit.selection.Selector;
+import io.dynasplit.selection.correction.FeedbackSettings;
+import io.dynasplit.selection.evaluation.Evaluation;
+import io.dynasplit.selection.evaluation.RequestRecord;
+import io.dynasplit.selection.evaluation.StrategySummary;
+import io.dynasplit.selection.evaluation.SummaryTable;
+import io.dynasplit.selection.files.InputFileException;
+import io.dynasplit.selection.front.ExhaustiveFront;
+import io.dynasplit.selection.front.FrontFiles;
+import io.dynasplit.selection.front.ProfiledSpace;
+import io.dynasplit.selection.index.FallbackPolicy;
+import io.dynasplit.selection.outcome.OutcomeSource;
+import io.dynasplit.selection.outcome.ReconfigurationAccounting;
+import io.dynasplit.selection.outcome.TestbedOutcomes;
+import io.dynasplit.selection.strategy.Baselines;
+import io.dynasplit.selection.strategy.Strategy;
+import io.dynasplit.selection.workload.Thresholds;
+import io.dynasplit.testbed.TestbedModel;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+/**
+ * {@code dynasplit simulate}: the paper's profile-only simulation. Every request's run is one draw of the emulated
+ * testbed ({@link TestbedModel#sample}) for the chosen configuration, with the scheduler's selection code and its
+ * feedback. Per-request CSV goes to standard output, the summary to standard error.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {"Simulate DynaSplit and the baselines over a workload of latency thresholds, without Kafka.",
+                "Per-request CSV of the printed strategy (default dynasplit) goes to standard output:",
+                "  " + RequestRecord.CSV_HEADER,
+                "the summary table (all strategies, oracle and cloud-only as references) to standard error."})
+public final class SimulateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "Model: vgg16, vit-b16, ...")
+    String model;
+
+    @Option(names = "--requests", defaultValue = "10000", description = "Number of requests (ignored with --thresholds). Default: ${DEFAULT-VALUE}")
+    int requests;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the thresholds and of the testbed's draws. Default: ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(names = "--front", paramLabel = "FILE",
+            description = "Pareto front: the store's JSON, or CSV with layer,cpu_mhz,edge_accelerator,cloud_gpu,latency_ms,energy_j[,accuracy]. Default: the front provider (the optimizer when wired), else the exhaustive front of the testbed's predictions.")
+    Path frontFile;
+
+    @Option(names = "--thresholds", paramLabel = "FILE", description = "CSV with a threshold_ms column, one request per row.")
+    Path thresholdsFile;
+
+    @Option(names = "--testbed", defaultValue = "paper", description = "Testbed model. Default: ${DEFAULT-VALUE}")
+    String testbedId;
+
+    @Option(names = "--fallback", defaultValue = "fastest", description = "When no entry meets the threshold: fastest, cheapest or reject. Default: ${DEFAULT-VALUE}")
+    String fallback;
+
+    @Option(names = "--feedback", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Correct the profile from the runs (EWMA) with a safety margin; --no-feedback is the paper's selection. Default: ${DEFAULT-VALUE}")
+    boolean feedback;
+
+    @Option(names = "--margin-z", defaultValue = "2.0", description = "Safety margin in standard deviations of the latency ratio (with feedback). Default: ${DEFAULT-VALUE}")
+    double marginZ;
+
+    @Option(names = "--keep-margin", defaultValue = "0.02", description = "Keep the current knobs when within this relative energy of the best. Default: ${DEFAULT-VALUE}")
+    double keepMargin;
+
+    @Option(names = "--reconfiguration", defaultValue = "include",
+            description = "include: switching knobs costs the testbed's reconfiguration time (and idle energy) in the request, and the selector knows it; exclude: the paper's accounting. Default: ${DEFAULT-VALUE}")
+    String reconfiguration;
+
+    @Option(names = "--weibull-shape", defaultValue = "1.0", description = "Shape of the threshold distribution (1 = exponential, the paper's). Default: ${DEFAULT-VALUE}")
+    double weibullShape;
+
+    @Option(names = "--print", defaultValue = Baselines.DYNASPLIT, description = "Strategy whose per-request lines are printed, or none. Default: ${DEFAULT-VALUE}")
+    String print;
+
+    private final Function<String, TestbedModel> testbeds;
+    private Function<ModelDescriptor, ParetoFront> frontProvider;
+
+    /** With the testbeds {@link Testbeds} knows and the exhaustive front as the default front. */
+    public SimulateCommand() {
+        this(Testbeds::named);
+    }
+
+    public SimulateCommand(Function<String, TestbedModel> testbeds) {
+        this.testbeds = Objects.requireNonNull(testbeds);
+    }
+
+    /** The front to use when {@code --front} is absent, e.g. the optimizer's search; null: the exhaustive front. */
+    public SimulateCommand setFrontProvider(Function<ModelDescriptor, ParetoFront> provider) {
+        this.frontProvider = provider;
+        return this;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SimulateCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            return simulate(out, err);
+        } catch (InputFileException | IllegalArgumentException e) {
+            err.println("simulate: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+    }
+
+    private int simulate(PrintWriter out, PrintWriter err) {
+        long started = System.nanoTime();
+        ModelDescriptor descriptor = Models.require(model);
+        TestbedModel testbed = testbeds.apply(testbedId);
+        FallbackPolicy policy = FallbackPolicy.parse(fallback);
+        boolean includeReconfiguration = parseReconfiguration(reconfiguration);
+        ProfiledSpace space = ProfiledSpace.of(descriptor, testbed);
+        ParetoFront front = loadFront(descriptor, testbed, space);
+        double[] thresholds = thresholdsFile != null ? Thresholds.readCsv(thresholdsFile)
+                : Thresholds.weibullScaled(requests, weibullShape, space.fastest().latencyMs(),
+                space.slowest().latencyMs(), seed);
+
+        ReconfigurationAccounting accounting = includeReconfiguration
+                ? ReconfigurationAccounting.of(testbed) : ReconfigurationAccounting.excluded();
+        FeedbackSettings feedbackSettings = feedback ? FeedbackSettings.defaults().withZScore(marginZ)
+                : FeedbackSettings.disabled();
+        Selector selector = Selector.builder(front)
+                .fallback(policy)
+                .reconfiguration(accounting.cost(), accounting.watts())
+                .keepMargin(keepMargin)
+                .feedback(feedbackSettings)
+                .build();
+        // the runs are drawn from a stream independent of the thresholds'
+        OutcomeSource outcomes = TestbedOutcomes.sampled(testbed, seed ^ 0x5DEECE66DL);
+        List<Strategy> strategies = Baselines.all(space, front, selector, outcomes, accounting);
+        if (!"none".equals(print) && strategies.stream().noneMatch(s -> s.name().equals(print))) {
+            throw new IllegalArgumentException("--print must be none or one of "
+                    + strategies.stream().map(Strategy::name).toList());
+        }
+        Map<String, List<RequestRecord>> results = new Evaluation(descriptor, outcomes, accounting)
+                .runAll(strategies, thresholds);
+
+        if (!"none".equals(print)) {
+            out.println(RequestRecord.CSV_HEADER);
+            results.get(print).forEach(r -> out.println(r.csvLine()));
+            out.flush();
+        }
+        List<StrategySummary> summaries = StrategySummary.compare(results, Baselines.CLOUD_ONLY, Baselines.ORACLE);
+        err.printf(Locale.ROOT, "simulate: model %s on testbed %s (%s), %d requests, seed %d, fallback %s, "
+                        + "feedback %s, reconfiguration %s%n", descriptor.name(), testbed.id(), testbed.edgeDeviceClass(),
+                thresholds.length, seed, policy.wireName(), feedback ? "on (z=" + marginZ + ")" : "off",
+                includeReconfiguration ? "included" : "excluded");
+        err.printf(Locale.ROOT, "front: %d entries (%s); valid space: %d configurations%n", front.entries().size(),
+                front.provenance() == null ? "?" : front.provenance().algorithm(), space.predictions().size());
+        err.println("thresholds (ms): " + describe(thresholds));
+        err.print(SummaryTable.format(summaries));
+        err.printf(Locale.ROOT, "selector index rebuilds: %d; elapsed %.1f s%n", selector.rebuilds(),
+                (System.nanoTime() - started) / 1e9);
+        err.flush();
+        return 0;
+    }
+
+    private ParetoFront loadFront(ModelDescriptor descriptor, TestbedModel testbed, ProfiledSpace space) {
+        if (frontFile != null) {
+            return FrontFiles.read(frontFile, descriptor, testbed.edgeDeviceClass());
+        }
+        if (frontProvider != null) {
+            return frontProvider.apply(descriptor);
+        }
+        return ExhaustiveFront.of(space);
+    }
+
+    private static boolean parseReconfiguration(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "include" -> true;
+            case "exclude" -> false;
+            default -> throw new IllegalArgumentException("--reconfiguration must be include or exclude, got '" + value + "'");
+        };
+    }
+
+    static String describe(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        return String.format(Locale.ROOT, "min %.1f, q1 %.1f, median %.1f, mean %.1f, q3 %.1f, max %.1f", s[0],
+                quantile(s, 0.25), quantile(s, 0.5), Arrays.stream(s).average().orElse(Double.NaN),
+                quantile(s, 0.75), s[s.length - 1]);
+    }
+
+    /** Linear interpolation between closest ranks (numpy's default). */
+    static double quantile(double[] sorted, double q) {
+        double pos = q * (sorted.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+    }
+}

@@ -1,0 +1,69 @@
+package io.dynasplit.selection.strategy;
+
+import io.dynasplit.contracts.SplitConfig;
+import io.dynasplit.selection.index.DeviceState;
+import io.dynasplit.selection.outcome.Outcome;
+import io.dynasplit.selection.outcome.OutcomeSource;
+import io.dynasplit.selection.outcome.ReconfigurationAccounting;
+
+import java.util.List;
+
+/**
+ * The best configuration per request in hindsight: it sees what every valid configuration would take for this
+ * request (the same runs the other strategies are charged) and picks the lowest energy that meets the threshold,
+ * else the fastest. Greedy per request: switching costs count as they will be charged, not planned ahead.
+ */
+public final class OracleStrategy implements Strategy {
+    private final String name;
+    private final List<SplitConfig> space;
+    private final OutcomeSource outcomes;
+    private final ReconfigurationAccounting reconfiguration;
+
+    public OracleStrategy(String name, List<SplitConfig> space, OutcomeSource outcomes,
+                          ReconfigurationAccounting reconfiguration) {
+        if (space.isEmpty()) {
+            throw new IllegalArgumentException("the oracle needs at least one configuration");
+        }
+        this.name = name;
+        this.space = List.copyOf(space);
+        this.outcomes = outcomes;
+        this.reconfiguration = reconfiguration;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Choice choose(Request request, DeviceState device) {
+        SplitConfig current = device == null ? null : device.currentConfig();
+        SplitConfig best = null;
+        double bestEnergy = Double.POSITIVE_INFINITY;
+        double bestLatency = Double.NaN;
+        SplitConfig fastest = null;
+        double fastestLatency = Double.POSITIVE_INFINITY;
+        double fastestEnergy = Double.NaN;
+        for (SplitConfig c : space) {
+            Outcome o = outcomes.outcome(request.index(), c);
+            double switchMs = reconfiguration.ms(current, c);
+            double latency = o.latencyMs() + switchMs;
+            double energy = o.energyJ() + reconfiguration.joules(switchMs);
+            if (latency <= request.thresholdMs() && energy < bestEnergy) {
+                best = c;
+                bestEnergy = energy;
+                bestLatency = latency;
+            }
+            if (latency < fastestLatency) {
+                fastest = c;
+                fastestLatency = latency;
+                fastestEnergy = energy;
+            }
+        }
+        if (best != null) {
+            return new Choice(best, false, "lowest energy within the threshold, in hindsight", bestLatency, bestEnergy);
+        }
+        return new Choice(fastest, true, "no configuration meets the threshold: fastest, in hindsight", fastestLatency,
+                fastestEnergy);
+    }
+}
