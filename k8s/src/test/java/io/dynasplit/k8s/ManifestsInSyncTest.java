@@ -6,9 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * k8s/manifests/dynasplit.yaml is the chart rendered with its defaults plus k8s/manifests/values.yaml.
@@ -30,8 +31,21 @@ class ManifestsInSyncTest {
         if (Boolean.getBoolean("k8s.manifests.update")) {
             Files.writeString(manifests, fresh, StandardCharsets.UTF_8);
         }
-        assertEquals(fresh, Files.readString(manifests, StandardCharsets.UTF_8),
-                "k8s/manifests/dynasplit.yaml is stale: regenerate it with "
-                        + "./mvnw -f k8s/pom.xml test -Dtest=ManifestsInSyncTest -Dk8s.manifests.update=true");
+        String committed = Files.readString(manifests, StandardCharsets.UTF_8);
+        if (!committed.equals(fresh)) {
+            fail("k8s/manifests/dynasplit.yaml is stale (" + firstDifference(committed, fresh) + "): regenerate it with "
+                    + "./mvnw -f k8s/pom.xml test -Dtest=ManifestsInSyncTest -Dk8s.manifests.update=true");
+        }
+    }
+
+    private static String firstDifference(String committed, String fresh) {
+        List<String> a = committed.lines().toList();
+        List<String> b = fresh.lines().toList();
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            if (!a.get(i).equals(b.get(i))) {
+                return "line " + (i + 1) + ": committed '" + a.get(i) + "', fresh '" + b.get(i) + "'";
+            }
+        }
+        return "committed has " + a.size() + " lines, fresh " + b.size();
     }
 }
