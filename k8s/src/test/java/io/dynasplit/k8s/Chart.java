@@ -107,7 +107,7 @@ final class Chart {
     }
 
     private static void merge(ObjectNode into, ObjectNode from) {
-        from.fields().forEachRemaining(field -> {
+        from.properties().forEach(field -> {
             JsonNode existing = into.get(field.getKey());
             if (existing instanceof ObjectNode existingObject && field.getValue() instanceof ObjectNode fromObject) {
                 merge(existingObject, fromObject);

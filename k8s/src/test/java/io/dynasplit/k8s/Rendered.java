@@ -75,7 +75,7 @@ record Rendered(List<JsonNode> objects) {
 
     static Map<String, String> stringMap(JsonNode node) {
         Map<String, String> map = new TreeMap<>();
-        node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+        node.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
         return map;
     }
 }
