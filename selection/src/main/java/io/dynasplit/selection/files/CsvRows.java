@@ -5,13 +5,16 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Rows of a CSV file with a header, addressed by column name; every error names the source and the row. */
 public final class CsvRows {
@@ -29,10 +32,19 @@ public final class CsvRows {
     }
 
     /** Reads all rows; requires every column of {@code required} in the header (names are case-insensitive). */
-    public static CsvRows read(String source, Reader reader, Set<String> required) {
+    public static CsvRows read(String source, Reader reader, Collection<String> required) {
+        String text;
+        try {
+            text = new BufferedReader(reader).lines().collect(Collectors.joining("\n"));
+        } catch (UncheckedIOException e) {
+            throw new InputFileException(source + ": cannot read: " + e.getCause().getMessage(), e);
+        }
+        if (text.isBlank()) {
+            throw new InputFileException(source + ": the file is empty (a header line and at least one row are needed)");
+        }
         List<Map<String, String>> rows = new ArrayList<>();
         try (MappingIterator<Map<String, String>> it = MAPPER.readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(reader)) {
+                .with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
             while (it.hasNextValue()) {
                 Map<String, String> raw = it.nextValue();
                 Map<String, String> row = new java.util.HashMap<>();
@@ -46,11 +58,11 @@ public final class CsvRows {
         if (rows.isEmpty()) {
             throw new InputFileException(source + ": no data rows (a header line and at least one row are needed)");
         }
-        for (String column : required) {
-            if (!rows.get(0).containsKey(column)) {
-                throw new InputFileException(source + ": missing column '" + column + "'; columns found: "
-                        + rows.get(0).keySet().stream().sorted().toList());
-            }
+        List<String> missing = required.stream().filter(c -> !rows.get(0).containsKey(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new InputFileException(source + ": missing column" + (missing.size() > 1 ? "s " : " ")
+                    + missing.stream().map(c -> "'" + c + "'").collect(Collectors.joining(", "))
+                    + "; columns found: " + rows.get(0).keySet().stream().sorted().toList());
         }
         return new CsvRows(source, rows);
     }

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads a front from a file: the Pareto store document (JSON, as on the {@code dynasplit.pareto} topic) or a CSV
@@ -85,7 +84,7 @@ public final class FrontFiles {
     }
 
     private static ParetoFront parseCsv(String source, String text, ModelDescriptor model, String deviceClass) {
-        CsvRows rows = CsvRows.read(source, new StringReader(text), Set.copyOf(CSV_COLUMNS));
+        CsvRows rows = CsvRows.read(source, new StringReader(text), CSV_COLUMNS);
         boolean hasAccuracy = rows.hasColumn("accuracy");
         List<ParetoEntry> entries = new ArrayList<>();
         Map<SplitConfig, Integer> firstRow = new HashMap<>();

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Set;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -65,7 +65,7 @@ public final class Thresholds {
     }
 
     public static double[] readCsv(String source, Reader reader) {
-        CsvRows rows = CsvRows.read(source, reader, Set.of(CSV_COLUMN));
+        CsvRows rows = CsvRows.read(source, reader, List.of(CSV_COLUMN));
         double[] thresholds = new double[rows.size()];
         for (int r = 1; r <= rows.size(); r++) {
             double t = rows.number(r, CSV_COLUMN);
