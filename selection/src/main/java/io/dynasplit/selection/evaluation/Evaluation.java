@@ -52,7 +52,7 @@ public final class Evaluation {
             }
             SplitConfig config = choice.config();
             Outcome run = outcomes.outcome(i, config);
-            double switchMs = reconfiguration.ms(current, config);
+            double switchMs = reconfiguration.ms(i, current, config);
             double latency = run.latencyMs() + switchMs;
             double energy = run.energyJ() + reconfiguration.joules(switchMs);
             records.add(new RequestRecord(i, thresholds[i], config, model.placement(config), latency, energy, switchMs,

@@ -5,6 +5,7 @@ import io.dynasplit.contracts.Models;
 import io.dynasplit.contracts.ParetoFront;
 import io.dynasplit.selection.Selector;
 import io.dynasplit.selection.correction.FeedbackSettings;
+import io.dynasplit.selection.correction.ReconfigurationCost;
 import io.dynasplit.selection.evaluation.Evaluation;
 import io.dynasplit.selection.evaluation.RequestRecord;
 import io.dynasplit.selection.evaluation.StrategySummary;
@@ -141,13 +142,17 @@ public final class SimulateCommand implements Callable<Integer> {
                 : Thresholds.weibullScaled(requests, weibullShape, space.fastest().latencyMs(),
                 space.slowest().latencyMs(), seed);
 
+        // runs are charged a drawn switching time; the selector predicts the median
         ReconfigurationAccounting accounting = includeReconfiguration
-                ? ReconfigurationAccounting.of(testbed) : ReconfigurationAccounting.excluded();
+                ? ReconfigurationAccounting.sampled(testbed, seed ^ 0x2545F4914F6CDD1DL)
+                : ReconfigurationAccounting.excluded();
+        ReconfigurationCost predictedSwitch = includeReconfiguration ? ReconfigurationCost.of(testbed)
+                : ReconfigurationCost.none();
         FeedbackSettings feedbackSettings = feedback ? FeedbackSettings.defaults().withZScore(marginZ)
                 : FeedbackSettings.disabled();
         Selector selector = Selector.builder(front)
                 .fallback(policy)
-                .reconfiguration(accounting.cost(), accounting.watts())
+                .reconfiguration(predictedSwitch, accounting.watts())
                 .keepMargin(keepMargin)
                 .feedback(feedbackSettings)
                 .build();

@@ -46,7 +46,7 @@ public final class OracleStrategy implements Strategy {
         double fastestEnergy = Double.NaN;
         for (SplitConfig c : space) {
             Outcome o = outcomes.outcome(request.index(), c);
-            double switchMs = reconfiguration.ms(current, c);
+            double switchMs = reconfiguration.ms(request.index(), current, c);
             double latency = o.latencyMs() + switchMs;
             double energy = o.energyJ() + reconfiguration.joules(switchMs);
             if (latency <= request.thresholdMs() && energy < bestEnergy) {

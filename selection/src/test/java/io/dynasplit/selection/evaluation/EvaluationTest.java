@@ -57,7 +57,7 @@ class EvaluationTest {
     @Test
     void chargesSwitchesToTheRequestAndFeedsBackTheRunAlone() {
         Alternating strategy = new Alternating();
-        var accounting = new ReconfigurationAccounting(ReconfigurationCost.estimate(100, 900), 4.0);
+        var accounting = ReconfigurationAccounting.of(ReconfigurationCost.estimate(100, 900), 4.0);
         Evaluation evaluation = new Evaluation(Models.VGG16, (i, c) -> c.equals(cloud) ? new Outcome(100, 68)
                 : new Outcome(430, 2.4), accounting);
         List<RequestRecord> records = evaluation.run(strategy, new double[] {150, 1000, 500, 120});

@@ -52,7 +52,7 @@ class StrategiesTest {
     void theOracleCountsTheSwitchItWillBeChargedFor() {
         SplitConfig tpu = new SplitConfig("vgg16", 22, 1800, MAX, false);
         OutcomeSource outcomes = (i, cfg) -> cfg.equals(tpu) ? new Outcome(430, 2.4) : new Outcome(100, 68);
-        ReconfigurationAccounting accounting = new ReconfigurationAccounting(ReconfigurationCost.estimate(100, 900), 0);
+        ReconfigurationAccounting accounting = ReconfigurationAccounting.of(ReconfigurationCost.estimate(100, 900), 0);
         OracleStrategy oracle = new OracleStrategy("oracle", List.of(a, tpu), outcomes, accounting);
         assertEquals(a, oracle.choose(new Request(0, 1000), DeviceState.idle(a)).config(), "430 + 900 ms > 1000 ms");
         assertEquals(tpu, oracle.choose(new Request(0, 1000), DeviceState.idle(tpu)).config());
