@@ -1,0 +1,35 @@
+package io.dynasplit.testbed.emulated;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The fitted emulator of the paper's testbed: the edge's frequencies, the network between edge and cloud, the
+ * per-network costs, how often a requested CPU frequency did not take (the board then ran at its highest one),
+ * and what reconfiguration costs.
+ *
+ * @param staleFrequencyProbability per CPU frequency, the share of measured CPU runs whose head time matched a
+ *                                  higher clock than the one set (the paper's 800 MHz outliers)
+ */
+public record PaperProfile(List<Integer> cpuFrequenciesMhz, TransferModel transfer, Map<String, NetworkCosts> networks,
+                           Map<Integer, Double> staleFrequencyProbability, ReconfigurationModel reconfiguration) {
+
+    public PaperProfile {
+        cpuFrequenciesMhz = List.copyOf(cpuFrequenciesMhz);
+        networks = Map.copyOf(networks);
+        staleFrequencyProbability = new TreeMap<>(staleFrequencyProbability);
+    }
+
+    public int maxMhz() {
+        return cpuFrequenciesMhz.get(cpuFrequenciesMhz.size() - 1);
+    }
+
+    public NetworkCosts network(String model) {
+        NetworkCosts n = networks.get(model);
+        if (n == null) {
+            throw new IllegalArgumentException("the paper testbed has no costs for model '" + model + "'");
+        }
+        return n;
+    }
+}
