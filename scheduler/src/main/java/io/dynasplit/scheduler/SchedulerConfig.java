@@ -1,0 +1,40 @@
+package io.dynasplit.scheduler;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+/** {@code dynasplit.scheduler.*}. */
+@ConfigMapping(prefix = "dynasplit.scheduler")
+public interface SchedulerConfig {
+    /** The edge devices this scheduler routes to: {@code deviceId=deviceClass,...}. */
+    String devices();
+
+    /** What to do when no configuration meets the threshold: {@code fastest}, {@code cheapest} or {@code reject}. */
+    @WithDefault("fastest")
+    String fallbackPolicy();
+
+    /** Extra time past a request's deadline before a timeout result is published for it. */
+    @WithDefault("30000")
+    long timeoutGraceMs();
+
+    /** Folder of Pareto store files ({@code *.json}) loaded at start-up; the Pareto topic updates them live. */
+    Optional<String> frontDir();
+
+    /** Testbed whose reconfiguration and edge-time figures the scheduler predicts with ({@code paper}, or {@code none}). */
+    @WithDefault("paper")
+    String testbed();
+
+    /** Device clock speed-up shared with the edge nodes (see DeviceClock). */
+    @WithDefault("1")
+    double deviceClockSpeedup();
+
+    /** Relative energy margin within which the device keeps its current knobs instead of reconfiguring. */
+    @WithDefault("0.05")
+    double keepMargin();
+
+    /** Largest request input accepted, bytes. */
+    @WithDefault("4000000")
+    int maxInputBytes();
+}
