@@ -14,6 +14,10 @@ import io.dynasplit.contracts.ModelDescriptor;
 import io.dynasplit.runtime.input.InputDecoder;
 import io.dynasplit.runtime.nets.NetworkDefinition;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -91,6 +95,20 @@ public final class SplitModel implements AutoCloseable {
         return layer == lastLayer() ? activation : run(layer, lastLayer(), activation);
     }
 
+    /**
+     * Layers [from, to) on the output of split point {@code from}: head(l) is layers(0, l), tail(l) is
+     * layers(l, L). Lets a caller walk the split points one layer at a time.
+     */
+    public Activation layers(int from, int to, Activation activation) {
+        checkLayer(from);
+        checkLayer(to);
+        if (from > to) {
+            throw new IllegalArgumentException("from " + from + " > to " + to);
+        }
+        checkShape(activation, from);
+        return from == to ? activation : run(from, to, activation);
+    }
+
     /** The whole network: logits. */
     public Activation forward(Activation input) {
         checkShape(input, 0);
@@ -135,6 +153,30 @@ public final class SplitModel implements AutoCloseable {
     public String label(int classIndex) {
         List<String> labels = definition.labels();
         return classIndex < labels.size() ? labels.get(classIndex) : "class-" + classIndex;
+    }
+
+    /**
+     * Writes this model's weights as a DJL {@code .params} file that {@link WeightsLocator} can point at (e.g. to
+     * pin the seeded weights, or to hand trained weights to another process).
+     */
+    public synchronized void saveWeights(Path file) throws IOException {
+        Path dir = Files.createTempDirectory("dynasplit-save");
+        try {
+            model.save(dir, name());
+            Path written = dir.resolve(name() + "-0000.params");
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            try (var left = Files.list(dir)) {
+                for (Path p : left.toList()) {
+                    Files.delete(p);
+                }
+            }
+            Files.delete(dir);
+        }
     }
 
     private synchronized Activation run(int from, int to, Activation in) {

@@ -1,0 +1,23 @@
+package io.dynasplit.runtime.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code runtime sizes | accuracy | bench | train}: tools around the split runtime. */
+@Command(name = "runtime", mixinStandardHelpOptions = true,
+        description = "Split runtime tools: tensor sizes, accuracy per split point, benchmarks, training.",
+        subcommands = {SizesCommand.class, AccuracyCommand.class, BenchCommand.class, TrainCommand.class})
+public final class RuntimeCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new RuntimeCommand()).execute(args));
+    }
+}
