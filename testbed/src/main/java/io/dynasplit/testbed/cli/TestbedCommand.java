@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "testbed", mixinStandardHelpOptions = true,
         description = "The emulated testbed: predictions and calibration.",
-        subcommands = {PredictCommand.class, CalibrateCommand.class})
+        subcommands = {PredictCommand.class, CalibrateCommand.class, HardwareCommand.class})
 public final class TestbedCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,95 @@
+package io.dynasplit.testbed.emulated;
+
+import io.dynasplit.contracts.SplitConfig;
+import io.dynasplit.testbed.Prediction;
+import io.dynasplit.testbed.TestbedModel;
+
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+/**
+ * One emulated edge board (e.g. {@code paper-pi4-coral}). The node runs the real head on its host and asks this
+ * device what the board would have spent: it keeps the board's knobs (reconfiguring only when the CPU frequency or
+ * accelerator mode changes) and the time until which the board is busy, in device time, so that commands queue as
+ * they would on the board. Thread-safe: concurrent commands are serialised on the device timeline.
+ */
+public final class EmulatedEdgeDevice {
+    private final TestbedModel testbed;
+    private final String deviceId;
+    private final EmulationOptions options;
+    private final SplittableRandom rng;
+    private final String source;
+    private SplitConfig knobs;
+    private double busyUntilWallMillis = Double.NEGATIVE_INFINITY;
+
+    public EmulatedEdgeDevice(TestbedModel testbed, String deviceId, EmulationOptions options) {
+        this.testbed = Objects.requireNonNull(testbed, "testbed");
+        this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
+        this.options = Objects.requireNonNull(options, "options");
+        this.rng = new SplittableRandom(options.seed());
+        this.source = "emulated:" + testbed.edgeDeviceClass();
+    }
+
+    public String deviceId() {
+        return deviceId;
+    }
+
+    /** {@code emulated:<edge device class>}: the source label of every figure this device produces. */
+    public String source() {
+        return source;
+    }
+
+    /** The knobs the board is set to now (null before the first command). */
+    public synchronized SplitConfig currentKnobs() {
+        return knobs;
+    }
+
+    /**
+     * Accounts one command that arrived at {@code arrivalMillis} (wall clock): queue behind earlier commands,
+     * reconfigure if the knobs change, run the head. Throws IllegalArgumentException for a configuration the
+     * testbed cannot run (the device's state is then unchanged).
+     */
+    public synchronized EdgeRun run(SplitConfig config, long arrivalMillis) {
+        testbed.validate(config).ifPresent(reason -> {
+            throw new IllegalArgumentException("device " + deviceId + " cannot run " + config.label() + ": " + reason);
+        });
+        Prediction p = options.noise() ? testbed.sample(config, rng) : testbed.predict(config);
+        boolean reconfigured = config.needsEdgeReconfiguration(knobs);
+        double reconfigurationMs = !reconfigured ? 0 : options.noise()
+                ? testbed.sampleReconfigurationMs(knobs, config, rng) : testbed.reconfigurationMs(knobs, config);
+        double waitWatts = testbed.edgeIdleWatts(config);
+        double activeJ = p.edgeEnergyJ() - waitWatts * (p.transferMs() + p.cloudLatencyMs()) / 1000;
+
+        double start = Math.max(arrivalMillis, busyUntilWallMillis);
+        double queueMs = (start - arrivalMillis) * options.speedup();
+        busyUntilWallMillis = start + (reconfigurationMs + p.edgeLatencyMs()) / options.speedup();
+        knobs = config;
+        return new EdgeRun(queueMs, reconfigurationMs, p.edgeLatencyMs(), Math.max(0, activeJ),
+                waitWatts * reconfigurationMs / 1000, waitWatts, p.tensorKb(), reconfigured, busyUntilWallMillis,
+                source);
+    }
+
+    /** Accounts the command, then runs {@code head} on this host; the host's own time is measured beside it. */
+    public <T> Ran<T> run(SplitConfig config, long arrivalMillis, Supplier<T> head) {
+        EdgeRun run = run(config, arrivalMillis);
+        long t0 = System.nanoTime();
+        T output = head.get();
+        double hostMs = (System.nanoTime() - t0) / 1e6;
+        return new Ran<>(output, run, hostMs);
+    }
+
+    /** Sleeps until the board would have finished {@code run} (pacing at the options' speedup). */
+    public boolean pace(EdgeRun run) {
+        return Pacing.sleepUntil(run.finishWallMillis(), options.clock());
+    }
+
+    /** Network time (ms) the profile gives {@code bytes} of tensor from this edge to the cloud. */
+    public double transferMs(long bytes) {
+        return testbed.transferMs(bytes);
+    }
+
+    /** A head's output with the device's account and the host's measured time. */
+    public record Ran<T>(T output, EdgeRun run, double hostMs) {
+    }
+}
