@@ -16,6 +16,10 @@ public interface CloudNodeConfig {
     @WithDefault("auto")
     String hardware();
 
+    /** Sleep to emulated device time divided by this factor; 0 disables pacing. */
+    @WithDefault("0")
+    double pacingSpeedup();
+
     /** {@code whole-node} (as the paper: the node's wall power over the tail) or {@code gpu-marginal}. */
     @WithDefault("whole-node")
     String energyAccounting();
