@@ -33,7 +33,7 @@ class OptimizerTest {
         assertEquals(Instant.parse("2026-03-01T10:00:00.123Z"), front.createdAt());
         assertEquals(front.createdAt().toEpochMilli(), front.version());
         var p = front.provenance();
-        assertEquals("NSGA-III", p.algorithm());
+        assertEquals("NSGA-III+PLS", p.algorithm());
         assertEquals(9, p.seed());
         assertEquals((int) Math.ceil(0.2 * r.spaceSize()), p.budget());
         assertEquals(p.budget(), p.evaluations());

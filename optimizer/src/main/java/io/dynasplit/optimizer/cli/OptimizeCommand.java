@@ -70,6 +70,10 @@ public final class OptimizeCommand implements Callable<Integer> {
             description = "NSGA-III population size; 0 = about a quarter of the budget (8..100). Default: ${DEFAULT-VALUE}.")
     int population;
 
+    @Option(names = "--local-search-share", defaultValue = "0.5",
+            description = "Share of the budget for the Pareto local search after NSGA-III; 0 = NSGA-III alone. Default: ${DEFAULT-VALUE}.")
+    double localSearchShare;
+
     @Option(names = "--accuracy-objective", defaultValue = "auto",
             description = "auto (when accuracy varies: int8 heads), on, off. Default: ${DEFAULT-VALUE}.")
     AccuracyObjective accuracyObjective;
@@ -147,7 +151,7 @@ public final class OptimizeCommand implements Callable<Integer> {
     private OptimizationRequest request(ModelDescriptor descriptor) {
         OptimizationRequest r = exhaustive ? OptimizationRequest.exhaustive(descriptor)
                 : OptimizationRequest.nsga3(descriptor, budget, seed);
-        r = r.withSettings(SearchSettings.DEFAULT.withPopulationSize(population));
+        r = r.withSettings(SearchSettings.DEFAULT.withPopulationSize(population).withLocalSearchShare(localSearchShare));
         return switch (accuracyObjective) {
             case auto -> r;
             case on -> r.withAccuracyObjective(true);

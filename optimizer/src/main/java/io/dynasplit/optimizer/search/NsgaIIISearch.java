@@ -13,12 +13,16 @@ import java.util.List;
 
 /**
  * NSGA-III (Deb and Jain 2014, MOEA Framework 4.5) over a {@link SearchSpace}, within a budget of distinct
- * configurations. The corners are measured first and seed the first population. The search runs generation by
- * generation until the budget is spent; the front is the non-dominated set of everything measured (as Optuna's
- * {@code best_trials}), so no measurement is wasted when NSGA-III drops a point from its population.
+ * configurations, optionally followed by a {@link ParetoLocalSearch} that spends the last part of the budget filling
+ * the gaps of the front found. The corners are measured first and seed the first population. NSGA-III runs
+ * generation by generation until its share of the budget is spent; the front is the non-dominated set of everything
+ * measured (as Optuna's {@code best_trials}), so no measurement is wasted when NSGA-III drops a point from its
+ * population.
  */
 public final class NsgaIIISearch {
     public static final String ALGORITHM = "NSGA-III";
+    /** NSGA-III followed by the Pareto local search. */
+    public static final String HYBRID_ALGORITHM = "NSGA-III+PLS";
     /** MOEA Framework 4.5 draws every random number from one static PRNG: one seeded search at a time per JVM. */
     private static final Object PRNG_LOCK = new Object();
 
@@ -37,24 +41,36 @@ public final class NsgaIIISearch {
             corners.forEach(cache::measure);
 
             SplitConfigurationProblem problem = new SplitConfigurationProblem(space, objectives, cache);
-            int population = settings.populationFor(limit);
+            int globalLimit = limit - (int) Math.floor(settings.localSearchShare() * limit);
+            int population = settings.populationFor(globalLimit);
             NSGAIII algorithm = new NSGAIII(problem, divisionsFor(objectives.count(), population));
             algorithm.setInitialPopulationSize(population);
             algorithm.setInitialization(new InjectedInitialization(problem,
                     corners.stream().map(problem::toSolution).toArray(Solution[]::new)));
 
-            int generations = 0;
-            int stalled = 0;
-            while (!cache.budgetSpent() && stalled < settings.maxStalledGenerations()) {
-                int before = cache.evaluations();
-                algorithm.step();
-                generations++;
-                stalled = cache.evaluations() == before ? stalled + 1 : 0;
+            ParetoLocalSearch local = new ParetoLocalSearch(space, objectives, cache);
+            int generations = evolve(algorithm, cache, globalLimit, settings);
+            if (!local.runUntil(limit)) {
+                // every front member's neighbourhood is measured: back to the global search for the rest
+                generations += evolve(algorithm, cache, limit, settings);
             }
-            return new SearchOutcome(ALGORITHM, ParetoFilter.nonDominated(cache.measurements(), objectives),
+            return new SearchOutcome(settings.localSearchShare() > 0 ? HYBRID_ALGORITHM : ALGORITHM, ParetoFilter.nonDominated(cache.measurements(), objectives),
                     cache.measurements(), limit, cache.requests(), cache.cacheHits(), generations,
                     Duration.ofNanos(System.nanoTime() - start));
         }
+    }
+
+    /** NSGA-III generations until {@code evaluationLimit} configurations are measured or the population stalls. */
+    private static int evolve(NSGAIII algorithm, EvaluationCache cache, int evaluationLimit, SearchSettings settings) {
+        int generations = 0;
+        int stalled = 0;
+        while (cache.evaluations() < evaluationLimit && !cache.budgetSpent() && stalled < settings.maxStalledGenerations()) {
+            int before = cache.evaluations();
+            algorithm.step();
+            generations++;
+            stalled = cache.evaluations() == before ? stalled + 1 : 0;
+        }
+        return generations;
     }
 
     /**
