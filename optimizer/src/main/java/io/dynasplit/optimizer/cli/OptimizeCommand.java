@@ -18,6 +18,7 @@ import io.dynasplit.optimizer.search.Budget;
 import io.dynasplit.optimizer.search.SearchSettings;
 import io.dynasplit.optimizer.store.ParetoPublisher;
 import io.dynasplit.optimizer.store.ParetoStore;
+import io.dynasplit.testbed.CloudEnergyAccounting;
 import io.dynasplit.testbed.TestbedModel;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import picocli.CommandLine;
@@ -51,6 +52,10 @@ public final class OptimizeCommand implements Callable<Integer> {
 
     @Option(names = "--testbed", defaultValue = "paper", description = "Emulated testbed (device profiles): paper. Default: ${DEFAULT-VALUE}.")
     String testbed;
+
+    @Option(names = "--cloud-energy", defaultValue = "whole-node",
+            description = "Cloud energy accounting of the paper testbed: whole-node (as the paper) or gpu-marginal. Default: ${DEFAULT-VALUE}.")
+    String cloudEnergy;
 
     @Option(names = "--budget", defaultValue = "0.2", converter = BudgetConverter.class,
             description = "Distinct configurations to evaluate: a fraction of the valid space (0.2, 20%%) or a count (184). "
@@ -120,7 +125,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         try {
             ModelDescriptor descriptor = Models.require(model);
-            TestbedModel testbedModel = TestbedResolver.resolve(testbed);
+            TestbedModel testbedModel = TestbedResolver.resolve(testbed, CloudEnergyAccounting.parse(cloudEnergy));
             OptimizationRequest request = request(descriptor);
             ProgressBar progress = new ProgressBar(System.err, System.console() != null);
             OptimizationResult result;

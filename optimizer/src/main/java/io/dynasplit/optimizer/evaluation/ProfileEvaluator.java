@@ -36,7 +36,8 @@ public final class ProfileEvaluator implements ConfigurationEvaluator {
 
     @Override
     public String hardwareIdentity() {
-        return "emulated:" + testbed.id() + "/" + testbed.edgeDeviceClass();
+        return "emulated:" + testbed.id() + "/" + testbed.edgeDeviceClass() + "+" + testbed.cloudProfile()
+                + " (" + testbed.cloudEnergyAccounting().wireName() + " cloud energy)";
     }
 
     @Override
