@@ -1,6 +1,7 @@
 package io.dynasplit.selection.evaluation;
 
 import io.dynasplit.contracts.Placement;
+import io.dynasplit.contracts.SplitConfig;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,12 +14,13 @@ import java.util.Map;
  *
  * @param energySavingVsCloudPercent {@code 100 * (1 - meanEnergy / cloudOnlyMeanEnergy)}, as the paper's 72.2%
  * @param energyVsOraclePercent      {@code 100 * (meanEnergy / oracleMeanEnergy - 1)}: how much more than the oracle
- * @param reconfigurations           requests that switched the edge knobs at a cost
+ * @param knobSwitches               requests that ran with other edge knobs (CPU frequency, accelerator) than the
+ *                                   request before, whether or not the switch was charged
  */
 public record StrategySummary(String strategy, int requests, double latencyMedianMs, double latencyMeanMs,
                               double energyMedianJ, double energyMeanJ, int deadlinesMissed, double qosMetPercent,
                               double energySavingVsCloudPercent, double energyVsOraclePercent, int edge, int split,
-                              int cloud, int fallbacks, int rejected, int reconfigurations) {
+                              int cloud, int fallbacks, int rejected, int knobSwitches) {
 
     public static StrategySummary of(String strategy, List<RequestRecord> records, double cloudOnlyMeanEnergyJ,
                                      double oracleMeanEnergyJ) {
@@ -35,7 +37,7 @@ public record StrategySummary(String strategy, int requests, double latencyMedia
                 count(records, Placement.EDGE), count(records, Placement.SPLIT), count(records, Placement.CLOUD),
                 (int) records.stream().filter(RequestRecord::fallback).count(),
                 (int) records.stream().filter(RequestRecord::rejected).count(),
-                (int) records.stream().filter(r -> r.reconfigurationMs() > 0).count());
+                knobSwitches(records));
     }
 
     /**
@@ -70,6 +72,21 @@ public record StrategySummary(String strategy, int requests, double latencyMedia
 
     static double mean(double[] values) {
         return values.length == 0 ? Double.NaN : Arrays.stream(values).sum() / values.length;
+    }
+
+    private static int knobSwitches(List<RequestRecord> records) {
+        int switches = 0;
+        SplitConfig previous = null;
+        for (RequestRecord r : records) {
+            if (r.rejected()) {
+                continue;
+            }
+            if (previous != null && r.config().needsEdgeReconfiguration(previous)) {
+                switches++;
+            }
+            previous = r.config();
+        }
+        return switches;
     }
 
     private static int count(List<RequestRecord> records, Placement placement) {

@@ -16,14 +16,14 @@ public final class SummaryTable {
     public static String format(List<StrategySummary> summaries) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, HEADER_FORMAT, "strategy", "lat med", "lat mean", "E med", "E mean",
-                "missed", "QoS met", "saving", "vs oracle", "edge/split/cloud", "fallbk", "reconf"));
+                "missed", "QoS met", "saving", "vs oracle", "edge/split/cloud", "fallbk", "switch"));
         sb.append(String.format(Locale.ROOT, HEADER_FORMAT, "", "(ms)", "(ms)", "(J)", "(J)", "", "", "vs cloud",
                 "(E mean)", "", "", ""));
         for (StrategySummary s : summaries) {
             sb.append(String.format(Locale.ROOT, ROW_FORMAT, s.strategy(), s.latencyMedianMs(), s.latencyMeanMs(),
                     s.energyMedianJ(), s.energyMeanJ(), s.deadlinesMissed(), s.qosMetPercent(),
                     s.energySavingVsCloudPercent(), s.energyVsOraclePercent(),
-                    s.edge() + "/" + s.split() + "/" + s.cloud(), s.fallbacks(), s.reconfigurations()));
+                    s.edge() + "/" + s.split() + "/" + s.cloud(), s.fallbacks(), s.knobSwitches()));
         }
         return sb.toString();
     }

@@ -23,6 +23,9 @@ public final class ReconfigurationTable {
     private final Map<Knobs, CostRow> foreignRows = new ConcurrentHashMap<>();
     private final ReconfigurationCost cost;
     private final double watts;
+    private final int[] cpuSlots;
+    private final int cpuCount;
+    private final ClassCosts classCosts;
 
     /**
      * @param watts edge power while it reconfigures (W): turns reconfiguration time into energy; 0 to ignore
@@ -54,6 +57,30 @@ public final class ReconfigurationTable {
             rowsFromGroup[g] = computeRow(representatives[g], g);
         }
         this.unknownRow = computeRow(null, -1);
+        int[] distinctCpus = java.util.Arrays.stream(knobs).mapToInt(Knobs::cpuMhz).distinct().sorted().toArray();
+        this.cpuCount = distinctCpus.length;
+        this.cpuSlots = new int[n];
+        for (int g = 0; g < n; g++) {
+            cpuSlots[g] = java.util.Arrays.binarySearch(distinctCpus, knobs[g].cpuMhz());
+        }
+        this.classCosts = ClassCosts.detect(knobs, rowsFromGroup, watts);
+    }
+
+    /**
+     * Switching costs that depend only on which knobs change (the CPU frequency, the accelerator mode, or both), with
+     * changing both costing at least as much as either: then a query needs four lookups whatever the number of
+     * groups (see {@link SelectionIndex}). Null when the costs depend on the knobs' values.
+     */
+    ClassCosts classCosts() {
+        return classCosts;
+    }
+
+    int cpuSlot(int group) {
+        return cpuSlots[group];
+    }
+
+    int cpuCount() {
+        return cpuCount;
     }
 
     public int groups() {
@@ -105,6 +132,42 @@ public final class ReconfigurationTable {
 
     private static int key(SplitConfig c) {
         return c.cpuMhz() * 4 + c.edgeAccelerator().ordinal();
+    }
+
+    /**
+     * Switching time per kind of change: CPU frequency only, accelerator mode only, and the most any change costs
+     * (the penalty of a lookup over every entry). Energies are the times at the table's power.
+     */
+    record ClassCosts(double cpuOnlyMs, double acceleratorOnlyMs, double anyMs, double cpuOnlyJ,
+                      double acceleratorOnlyJ, double anyJ) {
+
+        static ClassCosts detect(Knobs[] knobs, CostRow[] rows, double watts) {
+            double[] byKind = {Double.NaN, Double.NaN, Double.NaN}; // cpu only, accelerator only, both
+            for (int a = 0; a < knobs.length; a++) {
+                for (int b = 0; b < knobs.length; b++) {
+                    if (a == b) {
+                        continue;
+                    }
+                    boolean cpu = knobs[a].cpuMhz() != knobs[b].cpuMhz();
+                    boolean accelerator = knobs[a].accelerator() != knobs[b].accelerator();
+                    int kind = cpu && accelerator ? 2 : cpu ? 0 : 1;
+                    double ms = rows[a].ms()[b];
+                    if (Double.isNaN(byKind[kind])) {
+                        byKind[kind] = ms;
+                    } else if (byKind[kind] != ms) {
+                        return null;
+                    }
+                }
+            }
+            double cpuOnly = Double.isNaN(byKind[0]) ? 0 : byKind[0];
+            double acceleratorOnly = Double.isNaN(byKind[1]) ? 0 : byKind[1];
+            double any = Math.max(Math.max(cpuOnly, acceleratorOnly), Double.isNaN(byKind[2]) ? 0 : byKind[2]);
+            if (!Double.isNaN(byKind[2]) && byKind[2] < any) {
+                return null; // changing both would be cheaper than changing one: not monotone
+            }
+            return new ClassCosts(cpuOnly, acceleratorOnly, any, cpuOnly * watts / 1000.0,
+                    acceleratorOnly * watts / 1000.0, any * watts / 1000.0);
+        }
     }
 
     /** Per group: ms and J to switch to it from one set of knobs; {@code currentGroup} is the group of those knobs. */

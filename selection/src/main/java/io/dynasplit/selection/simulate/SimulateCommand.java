@@ -85,9 +85,13 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--keep-margin", defaultValue = "0.02", description = "Keep the current knobs when within this relative energy of the best. Default: ${DEFAULT-VALUE}")
     double keepMargin;
 
-    @Option(names = "--reconfiguration", defaultValue = "include",
-            description = "include: switching knobs costs the testbed's reconfiguration time (and idle energy) in the request, and the selector knows it; exclude: the paper's accounting. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--reconfiguration", defaultValue = "exclude",
+            description = "exclude: the paper's accounting (switching happens outside the measured window); include: a request that switches knobs is charged a drawn reconfiguration time (and idle energy), and the selector predicts it. Default: ${DEFAULT-VALUE}")
     String reconfiguration;
+
+    @Option(names = "--oracle", defaultValue = "profile",
+            description = "What the oracle knows: profile (the testbed's noise-free figures of every configuration) or hindsight (every configuration's actual run for the request, luck included). Default: ${DEFAULT-VALUE}")
+    String oracle;
 
     @Option(names = "--weibull-shape", defaultValue = "1.0", description = "Shape of the threshold distribution (1 = exponential, the paper's). Default: ${DEFAULT-VALUE}")
     double weibullShape;
@@ -158,7 +162,10 @@ public final class SimulateCommand implements Callable<Integer> {
                 .build();
         // the runs are drawn from a stream independent of the thresholds'
         OutcomeSource outcomes = TestbedOutcomes.sampled(testbed, seed ^ 0x5DEECE66DL);
-        List<Strategy> strategies = Baselines.all(space, front, selector, outcomes, accounting);
+        boolean hindsight = parseOracle(oracle);
+        List<Strategy> strategies = Baselines.all(space, front, selector,
+                hindsight ? outcomes : TestbedOutcomes.predicted(testbed),
+                hindsight ? accounting : ReconfigurationAccounting.of(predictedSwitch, accounting.watts()));
         if (!"none".equals(print) && strategies.stream().noneMatch(s -> s.name().equals(print))) {
             throw new IllegalArgumentException("--print must be none or one of "
                     + strategies.stream().map(Strategy::name).toList());
@@ -173,9 +180,10 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         List<StrategySummary> summaries = StrategySummary.compare(results, Baselines.CLOUD_ONLY, Baselines.ORACLE);
         err.printf(Locale.ROOT, "simulate: model %s on testbed %s (%s), %d requests, seed %d, fallback %s, "
-                        + "feedback %s, reconfiguration %s%n", descriptor.name(), testbed.id(), testbed.edgeDeviceClass(),
-                thresholds.length, seed, policy.wireName(), feedback ? "on (z=" + marginZ + ")" : "off",
-                includeReconfiguration ? "included" : "excluded");
+                        + "feedback %s, reconfiguration %s, oracle %s%n", descriptor.name(), testbed.id(),
+                testbed.edgeDeviceClass(), thresholds.length, seed, policy.wireName(),
+                feedback ? "on (z=" + marginZ + ")" : "off", includeReconfiguration ? "included" : "excluded",
+                hindsight ? "hindsight" : "profile");
         err.printf(Locale.ROOT, "front: %d entries (%s); valid space: %d configurations%n", front.entries().size(),
                 front.provenance() == null ? "?" : front.provenance().algorithm(), space.predictions().size());
         err.println("thresholds (ms): " + describe(thresholds));
@@ -194,6 +202,14 @@ public final class SimulateCommand implements Callable<Integer> {
             return frontProvider.apply(descriptor);
         }
         return ExhaustiveFront.of(space);
+    }
+
+    private static boolean parseOracle(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "hindsight" -> true;
+            case "profile" -> false;
+            default -> throw new IllegalArgumentException("--oracle must be profile or hindsight, got '" + value + "'");
+        };
     }
 
     private static boolean parseReconfiguration(String value) {

@@ -27,12 +27,15 @@ public final class Baselines {
     private Baselines() {
     }
 
-    /** DynaSplit, then cloud-only, edge-only, energy-static, latency-static, neurosurgeon and the oracle. */
-    public static List<Strategy> all(ProfiledSpace space, ParetoFront front, Selector selector, OutcomeSource outcomes,
-                                     ReconfigurationAccounting reconfiguration) {
+    /**
+     * DynaSplit, then cloud-only, edge-only, energy-static, latency-static, neurosurgeon and the oracle, which chooses
+     * with {@code oracleKnows} (what it knows of every configuration's run and switching time).
+     */
+    public static List<Strategy> all(ProfiledSpace space, ParetoFront front, Selector selector, OutcomeSource oracleKnows,
+                                     ReconfigurationAccounting oracleSwitching) {
         return List.of(new SelectorStrategy(DYNASPLIT, selector), cloudOnly(space), edgeOnly(space),
                 energyStatic(front), latencyStatic(front), neurosurgeon(space),
-                oracle(space, outcomes, reconfiguration));
+                oracle(space, oracleKnows, oracleSwitching));
     }
 
     /** The paper's cloud baseline: top CPU frequency, layer 0 (the raw input goes to the cloud), cloud GPU. */

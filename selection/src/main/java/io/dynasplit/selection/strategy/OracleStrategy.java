@@ -9,9 +9,13 @@ import io.dynasplit.selection.outcome.ReconfigurationAccounting;
 import java.util.List;
 
 /**
- * The best configuration per request in hindsight: it sees what every valid configuration would take for this
- * request (the same runs the other strategies are charged) and picks the lowest energy that meets the threshold,
- * else the fastest. Greedy per request: switching costs count as they will be charged, not planned ahead.
+ * The best configuration per request in hindsight: it knows what every valid configuration takes for this request,
+ * from the {@link OutcomeSource} it is given, and picks the lowest energy that meets the threshold, else the fastest.
+ * Greedy per request: switching costs count as given, not planned ahead.
+ *
+ * <p>Given the testbed's noise-free figures ({@link io.dynasplit.selection.outcome.TestbedOutcomes#predicted}) it is
+ * the best choice a scheduler with a perfect profile of the whole space could make; its runs still vary. Given the
+ * very runs the others are charged ({@code sampled}), it also knows each run's luck: a bound no scheduler reaches.
  */
 public final class OracleStrategy implements Strategy {
     private final String name;

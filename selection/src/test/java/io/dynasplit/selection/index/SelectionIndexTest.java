@@ -191,6 +191,7 @@ class SelectionIndexTest {
         int queries = 0;
         int fallbacks = 0;
         int kept = 0;
+        int constantPath = 0;
         for (int trial = 0; trial < 300; trial++) {
             List<SplitConfig> shuffled = new ArrayList<>(space);
             Collections.shuffle(shuffled, new java.util.Random(rng.nextLong()));
@@ -204,12 +205,19 @@ class SelectionIndexTest {
                 entries.add(new ParetoEntry(shuffled.get(i), latency, energy, accuracy));
             }
             Map<Long, Double> costs = new HashMap<>();
-            ReconfigurationCost cost = (from, to) -> from == null ? 1500.0
+            // half the trials: costs by kind of change (the four-lookup path); half: by the knobs' values
+            boolean byKind = trial % 2 == 0;
+            ReconfigurationCost cost = byKind ? ReconfigurationCost.estimate(10.0 * rng.nextInt(30), 10.0 * rng.nextInt(30))
+                    : (from, to) -> from == null ? 1500.0
                     : costs.computeIfAbsent(pairKey(from, to), k -> sameKnobs(from, to) ? 0.0 : 10.0 * rng.nextInt(60));
             double watts = rng.nextInt(3) * 2.5;
             double margin = rng.nextBoolean() ? 0 : 0.05 * rng.nextInt(3);
             FallbackPolicy fallback = FallbackPolicy.values()[rng.nextInt(3)];
             SelectionIndex index = index(entries, cost, watts, fallback, margin);
+            if (byKind) {
+                assertTrue(index.constantLookups());
+                constantPath++;
+            }
             for (int q = 0; q < 40; q++) {
                 SplitConfig current = switch (rng.nextInt(3)) {
                     case 0 -> null;
@@ -237,6 +245,7 @@ class SelectionIndexTest {
         // the workload exercised every branch
         assertTrue(fallbacks > queries / 50, "fallbacks: " + fallbacks);
         assertTrue(kept > queries / 200, "kept: " + kept);
+        assertEquals(150, constantPath);
     }
 
     private static double accuracyOf(Selection s) {
@@ -277,6 +286,9 @@ class SelectionIndexTest {
                 hereL = bound;
             }
         }
+        if (best != null && bestHere != null && hereE == bestE && hereA == bestA && hereL == bestL) {
+            best = bestHere; // an exact tie goes to the knobs the device has
+        }
         if (best != null) {
             boolean currentInFront = current != null
                     && entries.stream().anyMatch(e -> sameKnobs(e.config(), current));
@@ -295,7 +307,7 @@ class SelectionIndexTest {
             double bound = e.latencyMs() + r;
             double acc = Double.isNaN(e.accuracy()) ? Double.NEGATIVE_INFINITY : e.accuracy();
             boolean better = fallback == FallbackPolicy.FASTEST
-                    ? bound < pickL || (bound == pickL && energy < pickE)
+                    ? bound < pickL || (bound == pickL && (energy < pickE || (energy == pickE && acc > pickA)))
                     : SelectionIndex.better(energy, acc, bound, pickE, pickA, pickL);
             if (better) {
                 pick = e;
