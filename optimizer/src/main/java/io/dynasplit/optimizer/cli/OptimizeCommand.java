@@ -129,6 +129,7 @@ public final class OptimizeCommand implements Callable<Integer> {
             OptimizationRequest request = request(descriptor);
             ProgressBar progress = new ProgressBar(System.err, System.console() != null);
             OptimizationResult result;
+            long start = System.nanoTime();
             try (ConfigurationEvaluator eval = evaluator(descriptor, testbedModel)) {
                 result = Optimizer.optimize(request, eval, noProgress ? null : progress);
             } finally {
@@ -136,7 +137,7 @@ public final class OptimizeCommand implements Callable<Integer> {
             }
             Path file = out != null ? out : ParetoStore.defaultFile(model);
             ParetoStore.write(result.front(), file);
-            report(stdout, result, file);
+            report(stdout, result, file, (System.nanoTime() - start) / 1e9);
             if (publish) {
                 try (ParetoPublisher publisher = new ParetoPublisher(kafka())) {
                     RecordMetadata md = publisher.publish(result.front());
@@ -179,7 +180,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         return KafkaClientSettings.fromEnvironment(bootstrapServers, System.getenv());
     }
 
-    private void report(PrintWriter out, OptimizationResult result, Path file) {
+    private void report(PrintWriter out, OptimizationResult result, Path file, double seconds) {
         ParetoFront front = result.front();
         var search = result.search();
         out.printf(Locale.ROOT, "model %s on %s, evaluator %s, %s%s, objectives %s%n", front.model(), front.deviceClass(),
@@ -194,7 +195,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         } else {
             out.println("hypervolume ratio n/a (a live front has no free exhaustive reference)");
         }
-        out.printf(Locale.ROOT, "time %.3f s%n", search.elapsed().toNanos() / 1e9);
+        out.printf(Locale.ROOT, "time %.3f s (search %.3f s)%n", seconds, search.elapsed().toNanos() / 1e9);
         if (printFront) {
             out.printf(Locale.ROOT, "%-36s %12s %10s %9s%n", "configuration", "latency ms", "energy J", "accuracy");
             for (ParetoEntry e : front.entries()) {

@@ -96,12 +96,12 @@ public final class OptimizerBenchmarkCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        out.printf(Locale.ROOT, "%-10s %-10s %9s %9s %9s   (wall ms per whole optimisation; cold = first in this JVM)%n",
+        out.printf(Locale.ROOT, "%-10s %-12s %9s %9s %9s   (wall ms per whole optimisation; cold = first in this JVM)%n",
                 "model", "mode", "cold", "min", "median");
         for (String name : models) {
             ModelDescriptor model = Models.require(name);
             long seed = seeds.get(0);
-            time(out, name, "NSGA-III", () -> Optimizer.optimize(nsga3(model, seed), evaluator,
+            time(out, name, localSearchShare > 0 ? "NSGA-III+PLS" : "NSGA-III", () -> Optimizer.optimize(nsga3(model, seed), evaluator,
                     EvaluationListener.NONE));
             time(out, name, "exhaustive", () -> Optimizer.optimize(OptimizationRequest.exhaustive(model), evaluator,
                     EvaluationListener.NONE));
@@ -130,7 +130,7 @@ public final class OptimizerBenchmarkCommand implements Callable<Integer> {
             warm.add((System.nanoTime() - t) / 1e6);
         }
         double[] w = warm.stream().mapToDouble(Double::doubleValue).toArray();
-        out.printf(Locale.ROOT, "%-10s %-10s %9.1f %9.1f %9.1f%n", model, mode, cold, Arrays.stream(w).min().orElse(Double.NaN),
+        out.printf(Locale.ROOT, "%-10s %-12s %9.1f %9.1f %9.1f%n", model, mode, cold, Arrays.stream(w).min().orElse(Double.NaN),
                 median(w));
         out.flush();
     }

@@ -54,6 +54,16 @@ class OptimizeCommandTest {
     }
 
     @Test
+    void publishesToTheParetoTopic(@TempDir Path dir) {
+        String bootstrap = io.dynasplit.optimizer.kafka.SharedKafka.get().bootstrapServers();
+        Run r = run("--model", "vit-b16", "--testbed", FakeTestbed.class.getName(), "--budget", "12", "--out",
+                dir.resolve("f.json").toString(), "--publish", "--bootstrap-servers", bootstrap, "--no-progress");
+        assertEquals(0, r.exitCode(), r.err());
+        ParetoFront front = ParetoStore.read(dir.resolve("f.json"));
+        assertTrue(r.out().contains("published to dynasplit.pareto key vit-b16@fake-board version " + front.version()), r.out());
+    }
+
+    @Test
     void explainsBadInput() {
         Run unknownModel = run("--model", "alexnet", "--testbed", FakeTestbed.class.getName());
         assertEquals(1, unknownModel.exitCode());
