@@ -262,6 +262,9 @@ public final class CalibrationReport {
         md.append("## The fitted model\n\n");
         md.append(String.format(Locale.ROOT, "- Transfer: %.3f ms + %.5f ms/KB (%.1f MB/s), both networks, edge to "
                 + "cloud.%n", profile.transfer().fixedMs(), profile.transfer().msPerKb(), profile.transfer().megabytesPerSecond()));
+        md.append("- Shape priors (fitted to VGG16's calibrated split points; they interpolate between calibrated "
+                + "points and are the whole model of the networks the paper did not measure): ")
+                .append(profile.shapePriors()).append(".\n");
         md.append("- Edge head time at f (MHz) = fixed(l) + cpu(l) x 1800 / f, both in ms at 1800 MHz. CPU heads: "
                 + "cpu(l) = (1 - alpha) x head(l). Edge TPU heads: cpu(l) = overhead + ms/KB x output KB(l) (the CPU "
                 + "quantises the input and reads back and dequantises the output):\n");

@@ -11,9 +11,11 @@ import java.util.TreeMap;
  *
  * @param staleFrequencyProbability per CPU frequency, the share of measured CPU runs whose head time matched a
  *                                  higher clock than the one set (the paper's 800 MHz outliers)
+ * @param shapePriors               the fitted shape-prior coefficients, in words (for the calibration report)
  */
 public record PaperProfile(List<Integer> cpuFrequenciesMhz, TransferModel transfer, Map<String, NetworkCosts> networks,
-                           Map<Integer, Double> staleFrequencyProbability, ReconfigurationModel reconfiguration) {
+                           Map<Integer, Double> staleFrequencyProbability, ReconfigurationModel reconfiguration,
+                           String shapePriors) {
 
     public PaperProfile {
         cpuFrequenciesMhz = List.copyOf(cpuFrequenciesMhz);

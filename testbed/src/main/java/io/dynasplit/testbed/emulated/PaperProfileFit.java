@@ -153,7 +153,8 @@ public final class PaperProfileFit {
             }
         }
         Map<Integer, Double> stale = staleProbabilities(rows, networks, maxMhz);
-        return new PaperProfile(PAPER_FREQUENCIES_MHZ, transfer, networks, stale, ReconfigurationModel.paper());
+        return new PaperProfile(PAPER_FREQUENCIES_MHZ, transfer, networks, stale, ReconfigurationModel.paper(),
+                priors.toString());
     }
 
     /** The fitted clock share and per-split-point head time at f_max for one (network, accelerator mode). */
@@ -173,10 +174,21 @@ public final class PaperProfileFit {
                 best = better(best, evaluate(shape, CpuShare.proportional(i * ALPHA_STEP), rows, maxMhz));
             }
         } else {
-            for (int i = 0; i * TPU_OVERHEAD_STEP_MS <= TPU_OVERHEAD_MAX_MS + 1e-9; i++) {
-                for (int j = 0; j * TPU_MS_PER_KB_STEP <= TPU_MS_PER_KB_MAX + 1e-12; j++) {
-                    best = better(best, evaluate(shape, CpuShare.accelerator(i * TPU_OVERHEAD_STEP_MS,
-                            j * TPU_MS_PER_KB_STEP), rows, maxMhz));
+            // coarse grid (4x the steps), then the fine steps around the coarse optimum
+            for (int i = 0; i * 4 * TPU_OVERHEAD_STEP_MS <= TPU_OVERHEAD_MAX_MS + 1e-9; i++) {
+                for (int j = 0; j * 4 * TPU_MS_PER_KB_STEP <= TPU_MS_PER_KB_MAX + 1e-12; j++) {
+                    best = better(best, evaluate(shape, CpuShare.accelerator(i * 4 * TPU_OVERHEAD_STEP_MS,
+                            j * 4 * TPU_MS_PER_KB_STEP), rows, maxMhz));
+                }
+            }
+            CpuShare coarse = best.share();
+            for (int i = -4; i <= 4; i++) {
+                for (int j = -4; j <= 4; j++) {
+                    double overhead = coarse.overheadMs() + i * TPU_OVERHEAD_STEP_MS;
+                    double perKb = coarse.msPerOutputKb() + j * TPU_MS_PER_KB_STEP;
+                    if (overhead >= 0 && perKb >= 0) {
+                        best = better(best, evaluate(shape, CpuShare.accelerator(overhead, perKb), rows, maxMhz));
+                    }
                 }
             }
         }

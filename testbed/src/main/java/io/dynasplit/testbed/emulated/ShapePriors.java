@@ -102,10 +102,11 @@ final class ShapePriors {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT,
-                "cpu: %.2f ms + %.4f ms/MMAC; tpu std %s; tpu max %s; cloud cpu %s; cloud gpu %s", cpuOverheadMs,
-                cpuMsPerWork, fmt(tpu.get(AcceleratorMode.STD)), fmt(tpu.get(AcceleratorMode.MAX)), fmt(cloud[0]),
-                fmt(cloud[1]));
+        return String.format(java.util.Locale.ROOT, "edge CPU: %.2f ms x input scale + %.4f ms per million MACs "
+                + "(x CPU factor) + %.2f ms per layer; Edge TPU std %s, max %s; cloud GPU %s, CPU %s (coefficients: "
+                + "[ms x input scale, ms per million MACs, ms per KB, ms per MB of weights])", cpuOverheadMs,
+                cpuMsPerWork, PER_LAYER_MS, fmt(tpu.get(AcceleratorMode.STD)), fmt(tpu.get(AcceleratorMode.MAX)),
+                fmt(cloud[1]), fmt(cloud[0]));
     }
 
     private static String fmt(double[] c) {
