@@ -22,6 +22,7 @@ import io.dynasplit.selection.strategy.Baselines;
 import io.dynasplit.selection.strategy.Strategy;
 import io.dynasplit.selection.workload.Thresholds;
 import io.dynasplit.testbed.TestbedModel;
+import io.dynasplit.testbed.Testbeds;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -101,10 +102,11 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private final Function<String, TestbedModel> testbeds;
     private Function<ModelDescriptor, ParetoFront> frontProvider;
+    private List<StrategySummary> summaries = List.of();
 
     /** With the testbeds {@link Testbeds} knows and the exhaustive front as the default front. */
     public SimulateCommand() {
-        this(Testbeds::named);
+        this(Testbeds::create);
     }
 
     public SimulateCommand(Function<String, TestbedModel> testbeds) {
@@ -115,6 +117,11 @@ public final class SimulateCommand implements Callable<Integer> {
     public SimulateCommand setFrontProvider(Function<ModelDescriptor, ParetoFront> provider) {
         this.frontProvider = provider;
         return this;
+    }
+
+    /** The summaries of the last run (empty before one). */
+    public List<StrategySummary> summaries() {
+        return summaries;
     }
 
     public static void main(String[] args) {
@@ -178,7 +185,7 @@ public final class SimulateCommand implements Callable<Integer> {
             results.get(print).forEach(r -> out.println(r.csvLine()));
             out.flush();
         }
-        List<StrategySummary> summaries = StrategySummary.compare(results, Baselines.CLOUD_ONLY, Baselines.ORACLE);
+        summaries = StrategySummary.compare(results, Baselines.CLOUD_ONLY, Baselines.ORACLE);
         err.printf(Locale.ROOT, "simulate: model %s on testbed %s (%s), %d requests, seed %d, fallback %s, "
                         + "feedback %s, reconfiguration %s, oracle %s%n", descriptor.name(), testbed.id(),
                 testbed.edgeDeviceClass(), thresholds.length, seed, policy.wireName(),
