@@ -20,6 +20,7 @@ public final class LocalStack implements AutoCloseable {
     private final LocalKafka kafka;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
+    private boolean closed;
 
     private LocalStack(StackSettings settings, LocalKafka kafka) {
         this.settings = settings;
@@ -130,12 +131,41 @@ public final class LocalStack implements AutoCloseable {
         return fresh;
     }
 
+    /** Waits until the scheduler holds a front for {@code key} (model@deviceClass) at {@code version} or newer. */
+    public void awaitFront(String key, long version, Duration timeout) {
+        ServiceProcess scheduler = service("scheduler");
+        String pattern = "\"key\":\"" + key + "\",\"version\":";
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String body = scheduler.get("/fronts");
+            int at = body == null ? -1 : body.indexOf(pattern);
+            if (at >= 0) {
+                String rest = body.substring(at + pattern.length());
+                long held = Long.parseLong(rest.substring(0, rest.indexOf(',')));
+                if (held >= version) {
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("the scheduler has no front " + key + " v" + version + " after " + timeout);
+    }
+
     public List<ServiceProcess> services() {
         return new ArrayList<>(services.values());
     }
 
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         List<ServiceProcess> running = new ArrayList<>(services.values());
         java.util.Collections.reverse(running);
         running.forEach(ServiceProcess::close);

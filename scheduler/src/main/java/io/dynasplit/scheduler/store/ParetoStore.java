@@ -87,6 +87,13 @@ public class ParetoStore {
         return Optional.ofNullable(selectors.get(ParetoFront.key(model, deviceClass)));
     }
 
+    public java.util.List<FrontsResource.HeldFront> held() {
+        return selectors.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> new FrontsResource.HeldFront(e.getKey(), e.getValue().front().version(),
+                        e.getValue().front().entries().size(), e.getValue().rebuilds()))
+                .toList();
+    }
+
     private Selector newSelector(ParetoFront front) {
         Selector.Builder builder = Selector.builder(front)
                 .fallback(FallbackPolicy.parse(config.fallbackPolicy()))

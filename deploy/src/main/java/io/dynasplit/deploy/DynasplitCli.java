@@ -1,0 +1,46 @@
+package io.dynasplit.deploy;
+
+import io.dynasplit.deploy.demo.DemoCommand;
+import io.dynasplit.deploy.stack.StackCommand;
+import io.dynasplit.optimizer.Optimizer;
+import io.dynasplit.optimizer.cli.OptimizeCommand;
+import io.dynasplit.optimizer.cli.OptimizerBenchmarkCommand;
+import io.dynasplit.optimizer.search.Budget;
+import io.dynasplit.runtime.cli.RuntimeCommand;
+import io.dynasplit.selection.simulate.SimulateCommand;
+import io.dynasplit.testbed.Testbeds;
+import io.dynasplit.testbed.cli.TestbedCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./dynasplit}: every DynaSplit command in one place. */
+@Command(name = "dynasplit", mixinStandardHelpOptions = true, version = "dynasplit 0.1.0",
+        description = "Energy-aware split inference between an edge device and the cloud, on Apache Kafka.")
+public final class DynasplitCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static CommandLine commandLine() {
+        SimulateCommand simulate = new SimulateCommand(Testbeds::create)
+                // without --front, simulate runs on the front the optimizer finds, as the demo and the paper do
+                .setFrontProvider(model -> Optimizer.paretoFront(model, Testbeds.create("paper"), Budget.PAPER, 7));
+        return new CommandLine(new DynasplitCli())
+                .addSubcommand(new DemoCommand())
+                .addSubcommand(new StackCommand())
+                .addSubcommand(simulate)
+                .addSubcommand(new OptimizeCommand())
+                .addSubcommand(new OptimizerBenchmarkCommand())
+                .addSubcommand(new TestbedCommand())
+                .addSubcommand(new RuntimeCommand());
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

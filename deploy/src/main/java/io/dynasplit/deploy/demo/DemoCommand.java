@@ -1,0 +1,186 @@
+package io.dynasplit.deploy.demo;
+
+import io.dynasplit.contracts.InferenceRequest;
+import io.dynasplit.contracts.InferenceResult;
+import io.dynasplit.contracts.ModelDescriptor;
+import io.dynasplit.contracts.Models;
+import io.dynasplit.contracts.ParetoFront;
+import io.dynasplit.contracts.ResultStatus;
+import io.dynasplit.deploy.client.PipelineClient;
+import io.dynasplit.deploy.stack.Home;
+import io.dynasplit.deploy.stack.LocalStack;
+import io.dynasplit.deploy.stack.StackSettings;
+import io.dynasplit.optimizer.Optimizer;
+import io.dynasplit.optimizer.kafka.KafkaClientSettings;
+import io.dynasplit.optimizer.search.Budget;
+import io.dynasplit.optimizer.store.ParetoPublisher;
+import io.dynasplit.selection.Selector;
+import io.dynasplit.selection.correction.FeedbackSettings;
+import io.dynasplit.selection.correction.ReconfigurationCost;
+import io.dynasplit.selection.evaluation.Evaluation;
+import io.dynasplit.selection.evaluation.RequestRecord;
+import io.dynasplit.selection.evaluation.StrategySummary;
+import io.dynasplit.selection.evaluation.SummaryTable;
+import io.dynasplit.selection.front.ProfiledSpace;
+import io.dynasplit.selection.outcome.OutcomeSource;
+import io.dynasplit.selection.outcome.ReconfigurationAccounting;
+import io.dynasplit.selection.outcome.TestbedOutcomes;
+import io.dynasplit.selection.strategy.Baselines;
+import io.dynasplit.selection.workload.Thresholds;
+import io.dynasplit.testbed.TestbedModel;
+import io.dynasplit.testbed.Testbeds;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code dynasplit demo}: the paper's testbed experiment on the local stack. Starts Kafka and every service on the
+ * emulated paper testbed, builds each model's Pareto store with NSGA-III, replays paper-style requests (Weibull
+ * thresholds, real images) through the live pipeline, runs the baselines on the same thresholds, prints the paper's
+ * tables and writes an HTML report.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run the paper's experiment end to end on the local stack and write an HTML report.")
+public final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--models", split = ",", defaultValue = "vgg16,vit-b16", description = "Models (default: ${DEFAULT-VALUE}).")
+    List<String> models;
+
+    @Option(names = "--requests", defaultValue = "50", description = "Requests per model (default: ${DEFAULT-VALUE}, as the paper).")
+    int requests;
+
+    @Option(names = "--seed", defaultValue = "123456789", description = "Seed of the thresholds and runs (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--budget", defaultValue = "0.2", description = "NSGA-III budget, fraction of the space or a count (default: ${DEFAULT-VALUE}).")
+    String budget;
+
+    @Option(names = "--speedup", defaultValue = "25",
+            description = "Emulated devices run at device time / this factor (default: ${DEFAULT-VALUE}).")
+    double speedup;
+
+    @Option(names = "--out", defaultValue = "target/demo", description = "Report folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        long started = System.nanoTime();
+        Path home = Home.find();
+        TestbedModel testbed = Testbeds.create("paper");
+        DemoInputs images = DemoInputs.loadOrNull();
+        progress("inputs: %s", images != null ? "Fashion-MNIST test images (PNG)"
+                : "synthetic (install dataset-fashion-mnist for real images)");
+        progress("starting Kafka and the services (scheduler, edge pi-a, edge pi-b, cloud-1) ...");
+        List<ModelRun> runs = new ArrayList<>();
+        try (LocalStack stack = LocalStack.start(StackSettings.defaults(home).withEdgeDevices(List.of("pi-a", "pi-b"))
+                .withPacingSpeedup(speedup).withPreloadModels(models));
+             PipelineClient client = new PipelineClient(stack.bootstrapServers());
+             ParetoPublisher publisher = new ParetoPublisher(KafkaClientSettings.of(stack.bootstrapServers()))) {
+            progress("stack ready; Kafka at %s", stack.bootstrapServers());
+            int deviceIndex = 0;
+            for (String name : models) {
+                ModelDescriptor model = Models.require(name);
+                String device = deviceIndex++ % 2 == 0 ? "pi-a" : "pi-b";
+                progress("%s: NSGA-III search (budget %s) ...", name, budget);
+                ParetoFront front = Optimizer.paretoFront(model, testbed, Budget.parse(budget), 7);
+                publisher.publish(front);
+                stack.awaitFront(front.key(), front.version(), Duration.ofSeconds(60));
+                progress("%s: front of %d configurations published; replaying %d requests on %s", name,
+                        front.entries().size(), requests, device);
+                ProfiledSpace space = ProfiledSpace.of(model, testbed);
+                double[] thresholds = Thresholds.paperStyle(requests, space.fastest().latencyMs(),
+                        space.slowest().latencyMs(), seed);
+                List<InferenceResult> live = replay(client, model, device, thresholds, images);
+                runs.add(evaluate(model, testbed, space, front, thresholds, live));
+            }
+        }
+        Files.createDirectories(out);
+        for (ModelRun run : runs) {
+            System.out.println();
+            System.out.printf("== %s: %d requests (paper-style thresholds %.1f-%.1f ms) ==%n", run.model().name(),
+                    run.thresholds().length, min(run.thresholds()), max(run.thresholds()));
+            System.out.print(SummaryTable.format(run.summaries()));
+        }
+        Path report = new DemoReport(runs).write(out.resolve("report.html"));
+        System.out.printf("%nreport: %s%ndemo finished in %.0f s%n", report.toAbsolutePath(),
+                (System.nanoTime() - started) / 1e9);
+        return 0;
+    }
+
+    /** Sends each request, waits for its result, then the next: one request at a time, as the paper's testbed. */
+    private List<InferenceResult> replay(PipelineClient client, ModelDescriptor model, String device,
+                                         double[] thresholds, DemoInputs images) {
+        List<InferenceResult> results = new ArrayList<>();
+        for (int i = 0; i < thresholds.length; i++) {
+            String id = model.name() + "-" + i + "-" + UUID.randomUUID().toString().substring(0, 8);
+            InferenceRequest request = images != null
+                    ? InferenceRequest.of(id, device, model.name(), thresholds[i], "image/png", images.png(i), null, Instant.now())
+                    : InferenceRequest.of(id, device, model.name(), thresholds[i], null, new byte[0], (long) i, Instant.now());
+            client.submit(request);
+            InferenceResult result = client.await(List.of(id), Duration.ofMinutes(5), null).get(id);
+            if (result == null) {
+                throw new IllegalStateException("no result for " + id + " within 5 minutes; see target/stack-logs");
+            }
+            results.add(result);
+            System.err.printf(Locale.ROOT, "\r%s %3d/%d  %-28s %8.1f ms (threshold %8.1f) %7.2f J  %s   ", model.name(), i + 1,
+                    thresholds.length, result.config() == null ? result.status().wireName() : result.config().label(),
+                    result.latency() == null ? Double.NaN : result.latency().totalMs(), thresholds[i],
+                    result.energy() == null ? Double.NaN : result.energy().totalJ(), result.thresholdMet() ? "met" : "MISSED");
+        }
+        System.err.println();
+        return results;
+    }
+
+    /** The baselines on the same thresholds, on the emulated testbed, with the live DynaSplit run beside them. */
+    private ModelRun evaluate(ModelDescriptor model, TestbedModel testbed, ProfiledSpace space, ParetoFront front,
+                              double[] thresholds, List<InferenceResult> live) {
+        ReconfigurationAccounting accounting = ReconfigurationAccounting.sampled(testbed, seed ^ 0x2545F4914F6CDD1DL);
+        Selector selector = Selector.builder(front).reconfiguration(ReconfigurationCost.of(testbed), accounting.watts())
+                .feedback(FeedbackSettings.defaults()).build();
+        OutcomeSource outcomes = TestbedOutcomes.sampled(testbed, seed ^ 0x5DEECE66DL);
+        Map<String, List<RequestRecord>> records = new LinkedHashMap<>();
+        records.put(ModelRun.LIVE, liveRecords(model, thresholds, live));
+        records.putAll(new Evaluation(model, outcomes, accounting).runAll(
+                Baselines.all(space, front, selector, outcomes, accounting), thresholds));
+        List<StrategySummary> summaries = StrategySummary.compare(records, Baselines.CLOUD_ONLY, Baselines.ORACLE);
+        return new ModelRun(model, front, thresholds, live, records, summaries);
+    }
+
+    private static List<RequestRecord> liveRecords(ModelDescriptor model, double[] thresholds, List<InferenceResult> live) {
+        List<RequestRecord> records = new ArrayList<>();
+        for (int i = 0; i < live.size(); i++) {
+            InferenceResult r = live.get(i);
+            if (r.status() != ResultStatus.OK) {
+                records.add(RequestRecord.rejected(i, thresholds[i]));
+                continue;
+            }
+            records.add(new RequestRecord(i, thresholds[i], r.config(), model.placement(r.config()),
+                    r.latency().totalMs(), r.energy().totalJ(), r.latency().reconfigurationMs(), r.thresholdMet(),
+                    false));
+        }
+        return records;
+    }
+
+    private static void progress(String format, Object... args) {
+        System.err.printf(Locale.ROOT, "[demo] " + format + "%n", args);
+    }
+
+    private static double min(double[] v) {
+        return java.util.Arrays.stream(v).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] v) {
+        return java.util.Arrays.stream(v).max().orElse(Double.NaN);
+    }
+}

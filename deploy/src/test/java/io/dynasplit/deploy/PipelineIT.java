@@ -1,0 +1,181 @@
+package io.dynasplit.deploy;
+
+import io.dynasplit.contracts.EnergyTelemetry;
+import io.dynasplit.contracts.InferenceRequest;
+import io.dynasplit.contracts.InferenceResult;
+import io.dynasplit.contracts.Json;
+import io.dynasplit.contracts.Models;
+import io.dynasplit.contracts.ParetoEntry;
+import io.dynasplit.contracts.ParetoFront;
+import io.dynasplit.contracts.ResultStatus;
+import io.dynasplit.contracts.Topics;
+import io.dynasplit.deploy.client.PipelineClient;
+import io.dynasplit.deploy.stack.LocalStack;
+import io.dynasplit.deploy.stack.StackSettings;
+import io.dynasplit.optimizer.OptimizationRequest;
+import io.dynasplit.optimizer.Optimizer;
+import io.dynasplit.optimizer.evaluation.ProfileEvaluator;
+import io.dynasplit.optimizer.search.EvaluationListener;
+import io.dynasplit.optimizer.kafka.KafkaClientSettings;
+import io.dynasplit.optimizer.search.Budget;
+import io.dynasplit.optimizer.store.ParetoPublisher;
+import io.dynasplit.testbed.Testbeds;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole pipeline through a real Kafka broker: the scheduler, two edge nodes (pi-a, pi-b) and a cloud node, each
+ * in its own JVM from its packaged jar, exactly as {@code ./dynasplit stack} runs them.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineIT {
+    static final List<String> DEVICES = List.of("pi-a", "pi-b");
+
+    LocalStack stack;
+    PipelineClient client;
+    ParetoFront front;
+
+    @BeforeAll
+    void startStack() {
+        Path home = Path.of(System.getProperty("dynasplit.home", "..")).toAbsolutePath().normalize();
+        stack = LocalStack.start(StackSettings.defaults(home).withEdgeDevices(DEVICES)
+                .withLogDir(home.resolve("deploy/target/it-logs")).withFirstHttpPort(28080));
+        // fmnist-cnn's emulated profile has no accuracy figures: latency and energy only
+        front = Optimizer.optimize(OptimizationRequest.nsga3(Models.FMNIST_CNN, Budget.PAPER, 7).withAccuracyObjective(false),
+                new ProfileEvaluator(Testbeds.create("paper")), EvaluationListener.NONE).front();
+        try (ParetoPublisher publisher = new ParetoPublisher(KafkaClientSettings.of(stack.bootstrapServers()))) {
+            publisher.publish(front);
+        }
+        stack.awaitFront(front.key(), front.version(), Duration.ofSeconds(60));
+        client = new PipelineClient(stack.bootstrapServers());
+    }
+
+    @AfterAll
+    void stopStack() {
+        if (client != null) {
+            client.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void twoHundredRequestsForTwoDevicesGetExactlyTwoHundredResults() {
+        List<InferenceRequest> requests = requests(200, new Random(1));
+        requests.forEach(client::submit);
+        Map<String, InferenceResult> results = client.await(ids(requests), Duration.ofMinutes(3), null);
+        assertEquals(200, results.size(), "every request has a result");
+        Map<String, Integer> counts = client.resultCounts(Duration.ofSeconds(3));
+        requests.forEach(r -> assertEquals(1, counts.get(r.requestId()), "one result for " + r.requestId()));
+
+        Map<String, String> edgeNodeByRequest = edgeTelemetry();
+        for (InferenceRequest request : requests) {
+            InferenceResult result = results.get(request.requestId());
+            assertEquals(ResultStatus.OK, result.status());
+            assertEquals(request.edgeDeviceId(), result.edgeDeviceId());
+            assertTrue(Models.FMNIST_CNN.validate(result.config()).isEmpty(), "valid configuration " + result.config());
+            assertTrue(front.entries().stream().map(ParetoEntry::config).anyMatch(result.config()::equals),
+                    "the configuration comes from the Pareto front");
+            assertEquals("edge-" + request.edgeDeviceId(), edgeNodeByRequest.get(request.requestId()),
+                    "the head ran on the request's own device");
+            double sum = result.latency().queueMs() + result.latency().reconfigurationMs() + result.latency().edgeMs()
+                    + result.latency().transferMs() + result.latency().cloudMs();
+            assertEquals(sum, result.latency().totalMs(), 1e-6);
+            assertEquals(result.latency().totalMs() <= request.latencyThresholdMs(), result.thresholdMet(),
+                    "SLO accounting of " + request.requestId());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aCloudNodeKilledMidRunLosesNothingAndDuplicatesNothing() {
+        restartMidRun("cloud-1");
+    }
+
+    @Test
+    @Order(3)
+    void anEdgeNodeKilledMidRunLosesNothingAndDuplicatesNothing() {
+        restartMidRun("edge-pi-a");
+    }
+
+    private void restartMidRun(String service) {
+        List<InferenceRequest> requests = requests(100, new Random(service.hashCode()));
+        requests.subList(0, 50).forEach(client::submit);
+        Map<String, InferenceResult> early = client.await(ids(requests.subList(0, 10)), Duration.ofMinutes(2), null);
+        assertEquals(10, early.size());
+        stack.service(service).kill();
+        requests.subList(50, 100).forEach(client::submit);
+        stack.restart(service);
+        Map<String, InferenceResult> results = client.await(ids(requests), Duration.ofMinutes(3), null);
+        assertEquals(100, results.size(), "every request completes after " + service + " was killed and restarted");
+        Map<String, Integer> counts = client.resultCounts(Duration.ofSeconds(5));
+        for (InferenceRequest r : requests) {
+            assertEquals(1, counts.get(r.requestId()), "exactly one result for " + r.requestId());
+            assertEquals(ResultStatus.OK, results.get(r.requestId()).status());
+        }
+    }
+
+    private List<InferenceRequest> requests(int n, Random random) {
+        double fastest = front.entries().stream().mapToDouble(ParetoEntry::latencyMs).min().orElseThrow();
+        double slowest = front.entries().stream().mapToDouble(ParetoEntry::latencyMs).max().orElseThrow();
+        List<InferenceRequest> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double threshold = fastest * 0.8 + random.nextDouble() * (slowest * 1.5 - fastest * 0.8);
+            list.add(InferenceRequest.of(UUID.randomUUID().toString(), DEVICES.get(i % DEVICES.size()), "fmnist-cnn",
+                    threshold, null, new byte[0], (long) i, Instant.now()));
+        }
+        return list;
+    }
+
+    private static List<String> ids(List<InferenceRequest> requests) {
+        return requests.stream().map(InferenceRequest::requestId).toList();
+    }
+
+    /** Which edge node reported energy for each request (telemetry, from the beginning). */
+    private Map<String, String> edgeTelemetry() {
+        Map<String, String> nodeByRequest = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                stack.bootstrapServers(), "group.id", "it-telemetry-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.TELEMETRY));
+            long deadline = System.currentTimeMillis() + 20_000;
+            int empty = 0;
+            while (System.currentTimeMillis() < deadline && empty < 5) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                empty = records.isEmpty() ? empty + 1 : 0;
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    EnergyTelemetry t = Json.read(r.value(), EnergyTelemetry.class);
+                    if ("edge".equals(t.role())) {
+                        nodeByRequest.put(t.requestId(), t.nodeId());
+                    }
+                }
+            }
+        }
+        return nodeByRequest;
+    }
+}
