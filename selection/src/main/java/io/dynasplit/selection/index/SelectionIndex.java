@@ -59,7 +59,8 @@ public final class SelectionIndex {
         this.cheapestFirst = IntStream.range(0, groups.length).boxed()
                 .sorted(Comparator.comparingDouble(g -> groups[g].cheapest))
                 .mapToInt(Integer::intValue).toArray();
-        if (table.classCosts() != null) {
+        // with few groups a lookup per group is no more work than the four lookups
+        if (table.classCosts() != null && groups.length > 4) {
             this.all = Group.of(candidates, groupOf, i -> true);
             this.byAccelerator = new Group[AcceleratorMode.values().length];
             for (int a = 0; a < byAccelerator.length; a++) {
