@@ -28,17 +28,22 @@ public final class SplitAccuracy {
         for (int from = 0; from < n; from += BATCH) {
             int to = Math.min(n, from + BATCH);
             Activation act = data.batch(from, to);
-            int[] reference = model.forward(act).argMax();
+            int[][][] predicted = new int[layers][dtypes.size()][];
             for (int l = 0; l < layers; l++) {
                 if (l > 0) {
                     act = model.layers(l - 1, l, act);
                 }
                 for (int d = 0; d < dtypes.size(); d++) {
-                    int[] predicted = l == model.lastLayer() ? act.argMax()
+                    predicted[l][d] = l == model.lastLayer() ? act.argMax()
                             : model.tail(l, perSampleRoundTrip(act, dtypes.get(d))).argMax();
-                    for (int i = 0; i < predicted.length; i++) {
-                        correct[l][d] += predicted[i] == data.labels()[from + i] ? 1 : 0;
-                        agree[l][d] += predicted[i] == reference[i] ? 1 : 0;
+                }
+            }
+            int[] reference = act.argMax(); // head(L): the unsplit fp32 network
+            for (int l = 0; l < layers; l++) {
+                for (int d = 0; d < dtypes.size(); d++) {
+                    for (int i = 0; i < reference.length; i++) {
+                        correct[l][d] += predicted[l][d][i] == data.labels()[from + i] ? 1 : 0;
+                        agree[l][d] += predicted[l][d][i] == reference[i] ? 1 : 0;
                     }
                 }
             }
