@@ -27,7 +27,7 @@ class RuntimeCommandTest {
     @Test
     void benchPrintsARowPerSplitPoint() {
         String out = run("bench", "--model", "fmnist-cnn", "--reps", "3", "--warmup", "1", "--no-codec");
-        long rows = out.lines().filter(l -> l.matches("\\s*\\d+\\s+\\S+(\\s+-?[\\d.]+%?){8}")).count();
+        long rows = out.lines().filter(l -> l.matches("\\s*\\d+\\s+\\S+(\\s+-?[\\d.]+%?){10}")).count();
         assertEquals(11, rows, out);
         assertTrue(out.contains("overhead"), out);
     }
