@@ -20,6 +20,10 @@ public interface CloudNodeConfig {
     @WithDefault("0")
     double pacingSpeedup();
 
+    /** Tails the emulated node runs at once (a GPU node serves several requests side by side). */
+    @WithDefault("4")
+    int slots();
+
     /** {@code whole-node} (as the paper: the node's wall power over the tail) or {@code gpu-marginal}. */
     @WithDefault("whole-node")
     String energyAccounting();

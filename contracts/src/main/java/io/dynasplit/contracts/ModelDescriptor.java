@@ -21,6 +21,14 @@ public record ModelDescriptor(String name, int lastLayer, boolean acceleratorCap
         }
     }
 
+    /**
+     * The dtype of the tensor shipped at split {@code layer}: the raw input (layer 0) always travels as fp32, as in
+     * the paper; heads' outputs travel in the model's {@link #wireDtype()} (int8 for quantised heads).
+     */
+    public WireDtype wireDtypeAt(int layer) {
+        return layer == 0 ? WireDtype.FP32 : wireDtype;
+    }
+
     public Placement placement(SplitConfig config) {
         if (config.layer() == 0) {
             return Placement.CLOUD;

@@ -20,7 +20,7 @@ class ReadmeTopicTableTest {
         Map<String, List<String>> rows = new HashMap<>();
         for (String line : Files.readAllLines(Path.of("../README.md"))) {
             if (line.startsWith("| `dynasplit.")) {
-                List<String> cells = java.util.Arrays.stream(line.split("\\|")).map(String::trim)
+                List<String> cells = java.util.Arrays.stream(line.split("\\|")).map(c -> c.replace("`", "").trim())
                         .filter(c -> !c.isEmpty()).toList();
                 rows.put(cells.get(0).replace("`", ""), cells);
             }

@@ -1,5 +1,6 @@
 package io.dynasplit.deploy;
 
+import io.dynasplit.deploy.bench.PipelineBenchCommand;
 import io.dynasplit.deploy.demo.DemoCommand;
 import io.dynasplit.deploy.stack.StackCommand;
 import io.dynasplit.optimizer.Optimizer;
@@ -33,6 +34,7 @@ public final class DynasplitCli implements Runnable {
         return new CommandLine(new DynasplitCli())
                 .addSubcommand(new DemoCommand())
                 .addSubcommand(new StackCommand())
+                .addSubcommand(new PipelineBenchCommand())
                 .addSubcommand(simulate)
                 .addSubcommand(new OptimizeCommand())
                 .addSubcommand(new OptimizerBenchmarkCommand())

@@ -13,7 +13,9 @@ import io.dynasplit.deploy.client.PipelineClient;
 import io.dynasplit.deploy.stack.LocalStack;
 import io.dynasplit.deploy.stack.StackSettings;
 import io.dynasplit.optimizer.OptimizationRequest;
+import io.dynasplit.optimizer.OptimizationResult;
 import io.dynasplit.optimizer.Optimizer;
+import io.dynasplit.optimizer.evaluation.LiveEvaluator;
 import io.dynasplit.optimizer.evaluation.ProfileEvaluator;
 import io.dynasplit.optimizer.search.EvaluationListener;
 import io.dynasplit.optimizer.kafka.KafkaClientSettings;
@@ -121,6 +123,80 @@ class PipelineIT {
     @Order(3)
     void anEdgeNodeKilledMidRunLosesNothingAndDuplicatesNothing() {
         restartMidRun("edge-pi-a");
+    }
+
+    @Test
+    @Order(4)
+    void everyKindOfBadInputEndsInTheDeadLetterTopicWhileGoodRequestsFlow() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        InferenceRequest good = requests(1, new Random(3)).get(0);
+        client.publishRaw(Topics.REQUESTS, tag + "-malformed", "{\"requestId\":".getBytes());
+        client.publishRaw(Topics.REQUESTS, tag + "-model", Json.write(InferenceRequest.of(tag + "-model", "pi-a",
+                "alexnet", 100, null, new byte[0], 1L, Instant.now())));
+        client.publishRaw(Topics.REQUESTS, tag + "-device", Json.write(InferenceRequest.of(tag + "-device", "pi-zz",
+                "fmnist-cnn", 100, null, new byte[0], 1L, Instant.now())));
+        client.publishRaw(Topics.REQUESTS, tag + "-threshold", Json.write(InferenceRequest.of(tag + "-threshold", "pi-a",
+                "fmnist-cnn", 0, null, new byte[0], 1L, Instant.now())));
+        client.publishRaw(Topics.REQUESTS, tag + "-oversize", Json.write(InferenceRequest.of(tag + "-oversize", "pi-a",
+                "fmnist-cnn", 100, "image/png", new byte[3_000_001], null, Instant.now())));
+        client.publishRaw(Topics.CLOUD_TENSORS, tag + "-frame", "not a tensor frame".getBytes());
+        client.publishRaw(Topics.CLOUD_TENSORS, tag + "-dtype", wrongTensor(tag + "-dtype"));
+        client.submit(good);
+
+        Map<String, String> reasons = deadLetters(tag, 7);
+        assertEquals(Map.of(tag + "-malformed", "malformed", tag + "-model", "unknown-model",
+                tag + "-device", "unknown-device", tag + "-threshold", "invalid", tag + "-oversize", "oversize",
+                tag + "-frame", "malformed", tag + "-dtype", "wrong-tensor"), reasons);
+        assertEquals(ResultStatus.OK, client.await(List.of(good.requestId()), Duration.ofMinutes(1), null)
+                .get(good.requestId()).status(), "good requests keep flowing");
+    }
+
+    @Test
+    @Order(5)
+    void aLiveOptimisationRunsThroughTheRealPipeline() {
+        var settings = new LiveEvaluator.Settings("pi-b", "paper-pi4-coral", List.of(600, 1200, 1800), 3, 1,
+                Duration.ofSeconds(60));
+        try (LiveEvaluator live = new LiveEvaluator(KafkaClientSettings.of(stack.bootstrapServers()), settings, null)) {
+            OptimizationResult result = Optimizer.optimize(OptimizationRequest.nsga3(Models.FMNIST_CNN,
+                    Budget.count(12), 3).withAccuracyObjective(false), live, EvaluationListener.NONE);
+            assertTrue(result.search().evaluations() >= 12, "evaluations " + result.search().evaluations());
+            assertTrue(!result.front().entries().isEmpty());
+            assertEquals("live", result.front().provenance().evaluator());
+            for (ParetoEntry e : result.front().entries()) {
+                assertTrue(e.latencyMs() > 0 && e.energyJ() > 0, "measured through the pipeline: " + e);
+            }
+        }
+    }
+
+    /** A frame whose shape fits layer 3 of fmnist-cnn but whose header claims another dtype's data size. */
+    private static byte[] wrongTensor(String requestId) {
+        io.dynasplit.contracts.SplitConfig cfg = new io.dynasplit.contracts.SplitConfig("fmnist-cnn", 3, 1800,
+                io.dynasplit.contracts.AcceleratorMode.MAX, true);
+        List<Integer> shape = io.dynasplit.runtime.ModelCatalog.shared().splitPoints("fmnist-cnn").get(3).shape();
+        long elements = shape.stream().mapToLong(Integer::longValue).reduce(1, (a, b) -> a * b);
+        // fp16 data of the right shape, labelled as a layer-4 tensor: shape and layer disagree
+        io.dynasplit.contracts.SplitTensor t = new io.dynasplit.contracts.SplitTensor(1, requestId, "pi-a",
+                "fmnist-cnn", 100, Instant.now(), Instant.now(), cfg, 4, io.dynasplit.contracts.WireDtype.FP16, 1, 0,
+                shape, null, new byte[(int) elements * 2]);
+        return io.dynasplit.contracts.SplitTensorCodec.encode(t);
+    }
+
+    private Map<String, String> deadLetters(String tag, int expected) {
+        Map<String, String> reasons = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                stack.bootstrapServers(), "group.id", "it-dlq-" + tag, "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.DEAD_LETTERS));
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (System.currentTimeMillis() < deadline && reasons.size() < expected) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.key() != null && r.key().startsWith(tag)) {
+                        reasons.put(r.key(), Json.read(r.value(), io.dynasplit.contracts.DeadLetter.class).errorType());
+                    }
+                }
+            }
+        }
+        return reasons;
     }
 
     private void restartMidRun(String service) {

@@ -24,7 +24,7 @@ public interface EdgeNodeConfig {
     @WithDefault("0")
     double pacingSpeedup();
 
-    /** Largest request input accepted, bytes. */
-    @WithDefault("4000000")
+    /** Largest request input accepted, bytes: base64 in JSON grows it by 4/3, and requests travel in 4 MiB records. */
+    @WithDefault("3000000")
     int maxInputBytes();
 }

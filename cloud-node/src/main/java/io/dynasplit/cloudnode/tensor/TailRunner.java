@@ -23,6 +23,11 @@ import io.dynasplit.servicekit.deadletter.RejectedRecordException;
 import io.dynasplit.servicekit.dedupe.ResultsTracker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.enterprise.event.Observes;
+import io.quarkus.runtime.StartupEvent;
+import io.dynasplit.servicekit.startup.ModelPreload;
 
 import java.time.Instant;
 import java.util.List;
@@ -47,6 +52,14 @@ public class TailRunner {
 
     @Inject
     ResultsTracker results;
+
+    @ConfigProperty(name = "dynasplit.models.preload")
+    Optional<List<String>> preload;
+
+    void preload(@Observes StartupEvent event) {
+        ModelPreload.inBackground(preload.orElse(List.of()),
+                ModelCatalog.shared()::get);
+    }
 
     public void run(SplitTensor tensor, long frameBytes, long receivedMillis) {
         ModelDescriptor descriptor = Models.find(tensor.model()).orElseThrow(() -> new RejectedRecordException(

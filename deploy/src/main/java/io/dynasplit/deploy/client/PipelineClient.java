@@ -52,17 +52,26 @@ public final class PipelineClient implements AutoCloseable {
 
     /** Publishes and waits for the broker's acknowledgement. */
     public void submit(InferenceRequest request) {
-        var headers = CloudEventHeaders.json(EventTypes.INFERENCE_REQUEST, EventTypes.dataSchema(InferenceRequest.class),
-                "/dynasplit/client", Instant.now());
         try {
-            producer.send(new ProducerRecord<>(Topics.REQUESTS, null, request.edgeDeviceId(), Json.write(request),
-                    headers)).get();
+            send(request).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("request " + request.requestId() + " not accepted: " + e.getCause(), e);
         }
+    }
+
+    /** Publishes without waiting (throughput runs); {@link #await} then collects the results. */
+    public void submitAsync(InferenceRequest request) {
+        send(request);
+    }
+
+    private java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(InferenceRequest request) {
+        var headers = CloudEventHeaders.json(EventTypes.INFERENCE_REQUEST, EventTypes.dataSchema(InferenceRequest.class),
+                "/dynasplit/client", Instant.now());
+        return producer.send(new ProducerRecord<>(Topics.REQUESTS, null, request.edgeDeviceId(), Json.write(request),
+                headers));
     }
 
     /** Publishes raw bytes to a topic (for tests that feed bad records). */

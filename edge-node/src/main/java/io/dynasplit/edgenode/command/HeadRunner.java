@@ -25,6 +25,12 @@ import io.dynasplit.servicekit.dedupe.ResultsTracker;
 import io.dynasplit.servicekit.metrics.PipelineMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.enterprise.event.Observes;
+import io.quarkus.runtime.StartupEvent;
+import io.dynasplit.servicekit.startup.ModelPreload;
 
 import java.time.Instant;
 
@@ -47,6 +53,14 @@ public class HeadRunner {
 
     @Inject
     ResultsTracker results;
+
+    @ConfigProperty(name = "dynasplit.models.preload")
+    Optional<List<String>> preload;
+
+    void preload(@Observes StartupEvent event) {
+        ModelPreload.inBackground(preload.orElse(List.of()),
+                ModelCatalog.shared()::get);
+    }
 
     @Inject
     PipelineMetrics metrics;

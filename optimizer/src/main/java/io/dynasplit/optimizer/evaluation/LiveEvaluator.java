@@ -220,7 +220,7 @@ public final class LiveEvaluator implements ConfigurationEvaluator {
     }
 
     private static WireDtype wireDtype(SplitConfig config) {
-        return Models.find(config.model()).map(ModelDescriptor::wireDtype).orElse(WireDtype.FP32);
+        return Models.find(config.model()).map(m -> m.wireDtypeAt(config.layer())).orElse(WireDtype.FP32);
     }
 
     static double median(double[] values) {

@@ -91,7 +91,7 @@ public class RequestRouter {
             return;
         }
         ledger.dispatched(device, selection.config(), selection.reconfigurationMs(), predictedEdgeMs(selection));
-        EdgeCommand command = new EdgeCommand(EdgeCommand.SCHEMA_VERSION, request, selection.config(), model.wireDtype(),
+        EdgeCommand command = new EdgeCommand(EdgeCommand.SCHEMA_VERSION, request, selection.config(), model.wireDtypeAt(selection.config().layer()),
                 request.submittedAt().plusMillis(Math.round(request.latencyThresholdMs())),
                 selection.toDecision(store.testbed().isPresent() ? "device" : "wall"), Instant.now());
         watchdog.track(command);

@@ -1,0 +1,122 @@
+package io.dynasplit.deploy.bench;
+
+import io.dynasplit.contracts.InferenceRequest;
+import io.dynasplit.contracts.InferenceResult;
+import io.dynasplit.contracts.Models;
+import io.dynasplit.contracts.ParetoEntry;
+import io.dynasplit.contracts.ParetoFront;
+import io.dynasplit.deploy.client.PipelineClient;
+import io.dynasplit.deploy.stack.Home;
+import io.dynasplit.deploy.stack.LocalStack;
+import io.dynasplit.deploy.stack.StackSettings;
+import io.dynasplit.optimizer.OptimizationRequest;
+import io.dynasplit.optimizer.Optimizer;
+import io.dynasplit.optimizer.evaluation.ProfileEvaluator;
+import io.dynasplit.optimizer.kafka.KafkaClientSettings;
+import io.dynasplit.optimizer.search.Budget;
+import io.dynasplit.optimizer.search.EvaluationListener;
+import io.dynasplit.optimizer.store.ParetoPublisher;
+import io.dynasplit.testbed.Testbeds;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code dynasplit bench}: what the Kafka pipeline costs on this machine, with the smallest network (fmnist-cnn) on
+ * the local stack. Overhead per request = client-measured round trip (publish request to receive result) minus the
+ * host compute the nodes did (head + tail, reported in HostTimings): the same work done in one process would cost
+ * only the compute. Throughput = results per second for a burst of requests over two edge devices.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Pipeline overhead per request and sustained throughput on the local stack (fmnist-cnn).")
+public final class PipelineBenchCommand implements Callable<Integer> {
+
+    @Option(names = "--sequential", defaultValue = "300", description = "Requests sent one at a time (default: ${DEFAULT-VALUE}).")
+    int sequential;
+
+    @Option(names = "--burst", defaultValue = "3000", description = "Requests sent at once for throughput (default: ${DEFAULT-VALUE}).")
+    int burst;
+
+    @Override
+    public Integer call() {
+        List<String> devices = List.of("pi-a", "pi-b");
+        try (LocalStack stack = LocalStack.start(StackSettings.defaults(Home.find()).withEdgeDevices(devices)
+                .withPreloadModels(List.of("fmnist-cnn")));
+             PipelineClient client = new PipelineClient(stack.bootstrapServers());
+             ParetoPublisher publisher = new ParetoPublisher(KafkaClientSettings.of(stack.bootstrapServers()))) {
+            ParetoFront front = Optimizer.optimize(OptimizationRequest.exhaustive(Models.FMNIST_CNN)
+                    .withAccuracyObjective(false), new ProfileEvaluator(Testbeds.create("paper")),
+                    EvaluationListener.NONE).front();
+            publisher.publish(front);
+            stack.awaitFront(front.key(), front.version(), Duration.ofSeconds(60));
+            double generous = front.entries().stream().mapToDouble(ParetoEntry::latencyMs).max().orElseThrow() * 10;
+
+            sequentialRun(client, devices, generous, 50); // warm-up: JIT, consumer groups, model load
+            double[][] seq = sequentialRun(client, devices, generous, sequential);
+            double[] overhead = seq[0];
+            double[] roundTrip = seq[1];
+            double throughput = burstRun(client, devices, generous, burst);
+
+            System.out.println("| measure (fmnist-cnn, loopback, " + Runtime.getRuntime().availableProcessors()
+                    + " cores) | p50 | p99 | max |");
+            System.out.println("|---|---|---|---|");
+            row("round trip per request, ms (" + sequential + " sequential)", roundTrip);
+            row("pipeline overhead per request, ms (round trip - host compute)", overhead);
+            System.out.printf(Locale.ROOT, "| sustained throughput, results/s (%d-request burst, 2 devices) | %.0f | | |%n",
+                    burst, throughput);
+        }
+        return 0;
+    }
+
+    private static double[][] sequentialRun(PipelineClient client, List<String> devices, double threshold, int n) {
+        double[] overhead = new double[n];
+        double[] roundTrip = new double[n];
+        for (int i = 0; i < n; i++) {
+            String id = "bench-" + UUID.randomUUID();
+            long t0 = System.nanoTime();
+            client.submit(InferenceRequest.of(id, devices.get(i % devices.size()), "fmnist-cnn", threshold, null,
+                    new byte[0], (long) i, Instant.now()));
+            InferenceResult r = client.await(List.of(id), Duration.ofSeconds(30), null).get(id);
+            double ms = (System.nanoTime() - t0) / 1e6;
+            if (r == null) {
+                throw new IllegalStateException("no result for " + id);
+            }
+            roundTrip[i] = ms;
+            overhead[i] = ms - (r.host() == null ? 0 : r.host().edgeComputeMs() + r.host().cloudComputeMs());
+        }
+        return new double[][] {overhead, roundTrip};
+    }
+
+    private static double burstRun(PipelineClient client, List<String> devices, double threshold, int n) {
+        List<String> ids = new ArrayList<>(n);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            String id = "burst-" + UUID.randomUUID();
+            ids.add(id);
+            client.submitAsync(InferenceRequest.of(id, devices.get(i % devices.size()), "fmnist-cnn", threshold, null,
+                    new byte[0], (long) i, Instant.now()));
+        }
+        Map<String, InferenceResult> results = client.await(ids, Duration.ofMinutes(5), null);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (results.size() < n) {
+            throw new IllegalStateException("only " + results.size() + " of " + n + " results arrived");
+        }
+        return n / seconds;
+    }
+
+    private static void row(String name, double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |%n", name, v[(int) (0.5 * (v.length - 1))],
+                v[(int) Math.ceil(0.99 * (v.length - 1))], v[v.length - 1]);
+    }
+}
