@@ -32,7 +32,9 @@ public class TensorProcessor {
     DeadLetterPublisher deadLetters;
 
     @Incoming("tensors")
-    @Blocking
+    // unordered: tails of different requests overlap their result round trips; duplicates of one request id are
+    // settled by ResultsTracker.claim
+    @Blocking(ordered = false)
     public void onTensor(ConsumerRecord<String, byte[]> record) {
         long receivedMillis = System.currentTimeMillis();
         try {

@@ -64,7 +64,9 @@ public class RequestRouter {
     }
 
     @Incoming("requests")
-    @Blocking
+    // unordered: decisions for different devices overlap their Kafka round trips; one device's ledger is updated
+    // atomically, so concurrent decisions stay consistent
+    @Blocking(ordered = false)
     public void onRequest(ConsumerRecord<String, byte[]> record) {
         try {
             route(parse(record.value()));
