@@ -3,7 +3,6 @@ package io.dynasplit.cloudnode.tensor;
 import io.dynasplit.cloudnode.CloudNodeConfig;
 import io.dynasplit.cloudnode.hardware.CloudNode;
 import io.dynasplit.cloudnode.hardware.CloudWork;
-import io.dynasplit.cloudnode.publish.CloudPublisher;
 import io.dynasplit.contracts.EdgeReport;
 import io.dynasplit.contracts.EnergyBreakdown;
 import io.dynasplit.contracts.EnergyTelemetry;
@@ -21,6 +20,8 @@ import io.dynasplit.runtime.SplitModel;
 import io.dynasplit.servicekit.deadletter.DeadLetterReason;
 import io.dynasplit.servicekit.deadletter.RejectedRecordException;
 import io.dynasplit.servicekit.dedupe.ResultsTracker;
+import io.dynasplit.servicekit.messaging.ResultPublisher;
+import io.dynasplit.servicekit.messaging.TelemetryPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -48,7 +49,10 @@ public class TailRunner {
     CloudNode node;
 
     @Inject
-    CloudPublisher publisher;
+    ResultPublisher publisher;
+
+    @Inject
+    TelemetryPublisher telemetry;
 
     @Inject
     ResultsTracker results;
@@ -95,8 +99,8 @@ public class TailRunner {
                         work.latencySource(), edge.energySource(), work.energySource()),
                 new HostTimings(edge.edgeHostMs(), hostMs, now.toEpochMilli() - tensor.submittedAt().toEpochMilli()),
                 null, tensor.submittedAt(), now);
-        publisher.result(result);
-        publisher.telemetry(new EnergyTelemetry(EnergyTelemetry.SCHEMA_VERSION, config.nodeId(), "cloud", "cloud",
+        publisher.publish(result);
+        telemetry.publish(new EnergyTelemetry(EnergyTelemetry.SCHEMA_VERSION, config.nodeId(), "cloud", "cloud",
                 tensor.requestId(), now.minusMillis((long) work.cloudMs()), now, work.cloudJ(),
                 work.cloudMs() > 0 ? work.cloudJ() / (work.cloudMs() / 1000) : 0, work.energySource(),
                 work.energySource().startsWith("measured"), work.accounting(), now));

@@ -22,6 +22,8 @@ import io.dynasplit.runtime.Activation;
 import io.dynasplit.runtime.ModelCatalog;
 import io.dynasplit.runtime.SplitModel;
 import io.dynasplit.servicekit.dedupe.ResultsTracker;
+import io.dynasplit.servicekit.messaging.ResultPublisher;
+import io.dynasplit.servicekit.messaging.TelemetryPublisher;
 import io.dynasplit.servicekit.metrics.PipelineMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,7 +54,13 @@ public class HeadRunner {
     EdgePublisher publisher;
 
     @Inject
-    ResultsTracker results;
+    ResultPublisher results;
+
+    @Inject
+    TelemetryPublisher telemetry;
+
+    @Inject
+    ResultsTracker tracker;
 
     @ConfigProperty(name = "dynasplit.models.preload")
     Optional<List<String>> preload;
@@ -93,7 +101,7 @@ public class HeadRunner {
                     cfg.layer(), wire.dtype(), wire.scale(), wire.zeroPoint(), run.output().shapeList(), report,
                     wire.bytes()));
         }
-        publisher.telemetry(new EnergyTelemetry(EnergyTelemetry.SCHEMA_VERSION, nodeId(), "edge", config.deviceClass(),
+        telemetry.publish(new EnergyTelemetry(EnergyTelemetry.SCHEMA_VERSION, nodeId(), "edge", config.deviceClass(),
                 request.requestId(), finished.minusMillis((long) work.edgeMs()), finished, work.edgeActiveJ(),
                 work.edgeMs() > 0 ? work.edgeActiveJ() / (work.edgeMs() / 1000) : 0, work.energySource(),
                 work.energySource().startsWith("measured"), "whole-board", Instant.now()));
@@ -102,7 +110,7 @@ public class HeadRunner {
     private void publishEdgeOnlyResult(EdgeCommand command, SplitModel model, Activation logits, EdgeWork work,
                                        double hostMs, Instant finished) {
         InferenceRequest request = command.request();
-        if (!results.claim(request.requestId())) {
+        if (!tracker.claim(request.requestId())) {
             return;
         }
         LatencyBreakdown latency = LatencyBreakdown.of(work.queueMs(), work.reconfigurationMs(), work.edgeMs(), 0, 0);
@@ -115,7 +123,7 @@ public class HeadRunner {
                         work.energySource(), none),
                 new HostTimings(hostMs, 0, finished.toEpochMilli() - request.submittedAt().toEpochMilli()), null,
                 request.submittedAt(), finished);
-        publisher.result(result);
+        results.publish(result);
     }
 
     private String nodeId() {

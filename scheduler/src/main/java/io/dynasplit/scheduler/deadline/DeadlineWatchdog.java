@@ -6,8 +6,8 @@ import io.dynasplit.contracts.InferenceResult;
 import io.dynasplit.contracts.Placement;
 import io.dynasplit.contracts.ResultStatus;
 import io.dynasplit.scheduler.SchedulerConfig;
-import io.dynasplit.scheduler.routing.SchedulerPublisher;
 import io.dynasplit.servicekit.dedupe.ResultsTracker;
+import io.dynasplit.servicekit.messaging.ResultPublisher;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,10 +38,10 @@ public class DeadlineWatchdog {
     SchedulerConfig config;
 
     @Inject
-    SchedulerPublisher publisher;
+    ResultPublisher publisher;
 
     @Inject
-    ResultsTracker results;
+    ResultsTracker tracker;
 
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private ScheduledExecutorService timer;
@@ -81,9 +81,9 @@ public class DeadlineWatchdog {
         for (Pending p : due) {
             String id = p.command().request().requestId();
             pending.remove(id);
-            if (results.claim(id)) {
+            if (tracker.claim(id)) {
                 try {
-                    publisher.result(finalResult(p.command().request(), ResultStatus.TIMEOUT,
+                    publisher.publish(finalResult(p.command().request(), ResultStatus.TIMEOUT,
                             "no result within the deadline plus " + config.timeoutGraceMs() + " ms"));
                 } catch (RuntimeException e) {
                     LOG.errorf(e, "timeout result for %s not published", id);

@@ -12,6 +12,7 @@ import io.dynasplit.scheduler.store.ParetoStore;
 import io.dynasplit.selection.Selector;
 import io.dynasplit.selection.index.Selection;
 import io.dynasplit.servicekit.deadletter.DeadLetterPublisher;
+import io.dynasplit.servicekit.messaging.ResultPublisher;
 import io.dynasplit.servicekit.deadletter.DeadLetterReason;
 import io.dynasplit.servicekit.deadletter.RejectedRecordException;
 import io.dynasplit.servicekit.metrics.PipelineMetrics;
@@ -46,6 +47,9 @@ public class RequestRouter {
 
     @Inject
     SchedulerPublisher publisher;
+
+    @Inject
+    ResultPublisher results;
 
     @Inject
     DeadlineWatchdog watchdog;
@@ -88,7 +92,7 @@ public class RequestRouter {
         Selection selection = selector.select(request.latencyThresholdMs(), ledger.state(device));
         if (selection.rejected()) {
             metrics.decision(model.name(), "rejected", true);
-            publisher.result(watchdog.finalResult(request, ResultStatus.REJECTED,
+            results.publish(watchdog.finalResult(request, ResultStatus.REJECTED,
                     "no configuration meets the threshold and the fallback policy is reject"));
             return;
         }
