@@ -93,6 +93,24 @@ class CloudNodeKafkaTest {
                 .body(containsString("dynasplit_dead_letters_total{reason=\"wrong-tensor\",service=\"cloud-node\"}"));
     }
 
+    @Test
+    void aMissedDeadlineIsReportedAndCounted() {
+        SplitModel model = ModelCatalog.shared().get("fmnist-cnn");
+        SplitConfig cfg = new SplitConfig("fmnist-cnn", 2, 1800, AcceleratorMode.MAX, true);
+        SplitTensor fast = tensor(cfg, model.head(2, model.inputFor(null, new byte[0], 9L)), WireDtype.FP32);
+        SplitTensor impossible = new SplitTensor(fast.schemaVersion(), fast.requestId(), fast.edgeDeviceId(), fast.model(),
+                0.001, fast.submittedAt(), fast.deadline(), fast.config(), fast.splitLayer(), fast.dtype(), fast.scale(),
+                fast.zeroPoint(), fast.shape(), fast.edge(), fast.data());
+        send(impossible);
+        InferenceResult result = awaitResult(impossible.requestId());
+        assertTrue(!result.thresholdMet() && result.latency().totalMs() > 0.001);
+        RestAssured.get("/q/health/ready").then().statusCode(200);
+        RestAssured.get("/q/health/live").then().statusCode(200);
+        RestAssured.get("/q/metrics").then().statusCode(200)
+                .body(containsString("dynasplit_deadlines_missed_total{model=\"fmnist-cnn\"}"))
+                .body(containsString("kafka_consumer_fetch_manager_records_lag_max"));
+    }
+
     private static SplitTensor tensor(SplitConfig cfg, Activation activation, WireDtype dtype) {
         TensorData.Encoded wire = activation.encode(dtype);
         EdgeReport edge = new EdgeReport("edge-pi-a", "paper-pi4-coral", 0, 0, 12.5, 1.0, 0.05, 3.5,

@@ -64,6 +64,12 @@ class EdgeNodeKafkaTest {
         assertTrue(result.energy().edgeJ() > 0);
         assertEquals(5, result.topK().size());
         assertEquals(result.latency().totalMs() <= result.latencyThresholdMs(), result.thresholdMet());
+        RestAssured.get("/q/health/ready").then().statusCode(200);
+        RestAssured.get("/q/health/live").then().statusCode(200);
+        RestAssured.get("/q/metrics").then().statusCode(200)
+                .body(containsString("dynasplit_reconfigurations_total{device=\"pi-a\"}"))
+                .body(containsString("dynasplit_results_total{model=\"fmnist-cnn\",status=\"ok\"}"))
+                .body(containsString("kafka_consumer_fetch_manager_records_lag_max"));
     }
 
     @Test
