@@ -7,6 +7,7 @@ import io.dynasplit.servicekit.deadletter.DeadLetterPublisher;
 import io.dynasplit.servicekit.deadletter.DeadLetterReason;
 import io.dynasplit.servicekit.deadletter.RejectedRecordException;
 import io.dynasplit.servicekit.dedupe.ResultsTracker;
+import io.dynasplit.servicekit.metrics.PipelineMetrics;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,12 +32,16 @@ public class TensorProcessor {
     @Inject
     DeadLetterPublisher deadLetters;
 
+    @Inject
+    PipelineMetrics metrics;
+
     @Incoming("tensors")
     // unordered: tails of different requests overlap their result round trips; duplicates of one request id are
     // settled by ResultsTracker.claim
     @Blocking(ordered = false)
     public void onTensor(ConsumerRecord<String, byte[]> record) {
         long receivedMillis = System.currentTimeMillis();
+        long startedNanos = System.nanoTime();
         try {
             SplitTensor tensor = decode(record.value());
             if (results.isComplete(tensor.requestId())) {
@@ -49,6 +54,8 @@ public class TensorProcessor {
         } catch (RuntimeException e) {
             LOG.errorf(e, "tensor at %s[%d]@%d failed", record.topic(), record.partition(), record.offset());
             deadLetters.publish(record, new RejectedRecordException(DeadLetterReason.PROCESSING_ERROR, e.toString(), e));
+        } finally {
+            metrics.stage("cloud", receivedMillis - record.timestamp(), (System.nanoTime() - startedNanos) / 1e6);
         }
     }
 

@@ -7,6 +7,7 @@ import io.dynasplit.servicekit.deadletter.DeadLetterPublisher;
 import io.dynasplit.servicekit.deadletter.DeadLetterReason;
 import io.dynasplit.servicekit.deadletter.RejectedRecordException;
 import io.dynasplit.servicekit.dedupe.ResultsTracker;
+import io.dynasplit.servicekit.metrics.PipelineMetrics;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,10 +35,14 @@ public class CommandProcessor {
     @Inject
     DeadLetterPublisher deadLetters;
 
+    @Inject
+    PipelineMetrics metrics;
+
     @Incoming("commands")
     @Blocking
     public void onCommand(ConsumerRecord<String, byte[]> record) {
         long arrivalMillis = System.currentTimeMillis();
+        long startedNanos = System.nanoTime();
         try {
             EdgeCommand command = validator.validate(parse(record.value()));
             if (results.isComplete(command.request().requestId())) {
@@ -50,6 +55,8 @@ public class CommandProcessor {
         } catch (RuntimeException e) {
             LOG.errorf(e, "command at %s[%d]@%d failed", record.topic(), record.partition(), record.offset());
             deadLetters.publish(record, new RejectedRecordException(DeadLetterReason.PROCESSING_ERROR, e.toString(), e));
+        } finally {
+            metrics.stage("edge", arrivalMillis - record.timestamp(), (System.nanoTime() - startedNanos) / 1e6);
         }
     }
 

@@ -72,6 +72,8 @@ public class RequestRouter {
     // atomically, so concurrent decisions stay consistent
     @Blocking(ordered = false)
     public void onRequest(ConsumerRecord<String, byte[]> record) {
+        long startedMillis = System.currentTimeMillis();
+        long startedNanos = System.nanoTime();
         try {
             route(parse(record.value()));
         } catch (RejectedRecordException e) {
@@ -79,6 +81,8 @@ public class RequestRouter {
         } catch (RuntimeException e) {
             LOG.errorf(e, "request at %s[%d]@%d failed", record.topic(), record.partition(), record.offset());
             deadLetters.publish(record, new RejectedRecordException(DeadLetterReason.PROCESSING_ERROR, e.toString(), e));
+        } finally {
+            metrics.stage("scheduler", startedMillis - record.timestamp(), (System.nanoTime() - startedNanos) / 1e6);
         }
     }
 

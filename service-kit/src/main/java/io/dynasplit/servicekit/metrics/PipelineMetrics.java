@@ -23,6 +23,21 @@ public class PipelineMetrics {
                 .register(registry).increment();
     }
 
+    /**
+     * One record through one stage: {@code waitMs} from the record's Kafka timestamp until the stage took it up
+     * (transport and consumer hand-off), {@code workMs} until the stage was done with it.
+     */
+    public void stage(String stage, double waitMs, double workMs) {
+        timer(stage, "wait").record(java.time.Duration.ofNanos((long) (waitMs * 1e6)));
+        timer(stage, "work").record(java.time.Duration.ofNanos((long) (workMs * 1e6)));
+    }
+
+    private io.micrometer.core.instrument.Timer timer(String stage, String phase) {
+        return io.micrometer.core.instrument.Timer.builder("dynasplit.stage")
+                .description("Time a record spends reaching a pipeline stage (wait) and in it (work)")
+                .tags("stage", stage, "phase", phase).publishPercentiles(0.5, 0.99).register(registry);
+    }
+
     public void deadLetter(String service, DeadLetterReason reason) {
         Counter.builder("dynasplit.dead.letters").description("Records sent to the dead-letter topic")
                 .tags("service", service, "reason", reason.label()).register(registry).increment();
