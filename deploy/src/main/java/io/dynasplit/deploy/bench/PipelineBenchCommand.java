@@ -46,6 +46,10 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     @Option(names = "--burst", defaultValue = "3000", description = "Requests sent at once for throughput (default: ${DEFAULT-VALUE}).")
     int burst;
 
+    @Option(names = "--kafka-hops", defaultValue = "300",
+            description = "Plain produce-then-consume round trips on the same broker, the floor of one hop (default: ${DEFAULT-VALUE}).")
+    int kafkaHops;
+
     @Override
     public Integer call() {
         List<String> devices = List.of("pi-a", "pi-b");
@@ -65,16 +69,52 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             double[] overhead = seq[0];
             double[] roundTrip = seq[1];
             double throughput = burstRun(client, devices, generous, burst);
+            double[] hop = kafkaHop(stack.bootstrapServers(), kafkaHops);
 
             System.out.println("| measure (fmnist-cnn, loopback, " + Runtime.getRuntime().availableProcessors()
                     + " cores) | p50 | p99 | max |");
             System.out.println("|---|---|---|---|");
             row("round trip per request, ms (" + sequential + " sequential)", roundTrip);
             row("pipeline overhead per request, ms (round trip - host compute)", overhead);
+            row("one Kafka hop with plain clients, ms (produce, acks=all, then consume; " + kafkaHops + " rounds)", hop);
             System.out.printf(Locale.ROOT, "| sustained throughput, results/s (%d-request burst, 2 devices) | %.0f | | |%n",
                     burst, throughput);
         }
         return 0;
+    }
+
+    /** The floor under every hop of the pipeline: a plain producer and consumer on the same broker, no framework. */
+    private static double[] kafkaHop(String bootstrap, int n) {
+        String topic = io.dynasplit.contracts.Topics.DEAD_LETTERS; // a topic nobody in the stack consumes from now on
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(Map.of(
+                "bootstrap.servers", bootstrap, "linger.ms", 0), new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer());
+             var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(Map.of(
+                     "bootstrap.servers", bootstrap, "group.id", "bench-hop-" + UUID.randomUUID(),
+                     "auto.offset.reset", "latest"), new org.apache.kafka.common.serialization.StringDeserializer(),
+                     new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            double[] ms = new double[n];
+            for (int i = 0; i < n + 20; i++) {
+                long t0 = System.nanoTime();
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, "bench-hop", new byte[512])).get();
+                while (consumer.poll(Duration.ofMillis(500)).isEmpty()) {
+                    // wait for our record
+                }
+                if (i >= 20) {
+                    ms[i - 20] = (System.nanoTime() - t0) / 1e6;
+                }
+            }
+            return ms;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static double[][] sequentialRun(PipelineClient client, List<String> devices, double threshold, int n) {

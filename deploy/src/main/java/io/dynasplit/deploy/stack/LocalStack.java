@@ -88,6 +88,13 @@ public final class LocalStack implements AutoCloseable {
         p.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         // a throw-away broker: skip SmallRye's graceful close, which waits for throttled commits
         p.put("mp.messaging.connector.smallrye-kafka.graceful-shutdown", "false");
+        // extra service properties for experiments: -Ddynasplit.stack.extra="key=value;key=value"
+        for (String kv : System.getProperty("dynasplit.stack.extra", "").split(";")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0) {
+                p.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+            }
+        }
         if (!settings.preloadModels().isEmpty()) {
             p.put("dynasplit.models.preload", String.join(",", settings.preloadModels()));
         }
