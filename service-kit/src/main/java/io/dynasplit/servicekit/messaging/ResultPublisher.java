@@ -27,8 +27,10 @@ public class ResultPublisher {
     String source;
 
     public void publish(InferenceResult result) {
+        long t0 = System.nanoTime();
         results.sendMessageAndAwait(OutgoingEvents.json(Json.write(result), result.requestId(),
                 EventTypes.INFERENCE_RESULT, InferenceResult.class, source));
+        metrics.published("results", System.nanoTime() - t0);
         metrics.result(result);
     }
 }

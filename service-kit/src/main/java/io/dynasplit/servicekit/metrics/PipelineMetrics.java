@@ -32,6 +32,14 @@ public class PipelineMetrics {
         timer(stage, "work").record(java.time.Duration.ofNanos((long) (workMs * 1e6)));
     }
 
+    /** How long a send waited for the broker's acknowledgement. */
+    public void published(String channel, long nanos) {
+        io.micrometer.core.instrument.Timer.builder("dynasplit.publish")
+                .description("Time from handing a record to Kafka until the broker acknowledged it")
+                .tags("channel", channel).publishPercentiles(0.5, 0.99).register(registry)
+                .record(java.time.Duration.ofNanos(nanos));
+    }
+
     private io.micrometer.core.instrument.Timer timer(String stage, String phase) {
         return io.micrometer.core.instrument.Timer.builder("dynasplit.stage")
                 .description("Time a record spends reaching a pipeline stage (wait) and in it (work)")
