@@ -26,6 +26,8 @@ import io.dynasplit.selection.outcome.OutcomeSource;
 import io.dynasplit.selection.outcome.ReconfigurationAccounting;
 import io.dynasplit.selection.outcome.TestbedOutcomes;
 import io.dynasplit.selection.strategy.Baselines;
+import io.dynasplit.selection.strategy.OracleStrategy;
+import io.dynasplit.selection.strategy.Strategy;
 import io.dynasplit.selection.workload.Thresholds;
 import io.dynasplit.testbed.TestbedModel;
 import io.dynasplit.testbed.Testbeds;
@@ -53,6 +55,7 @@ import java.util.concurrent.Callable;
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run the paper's experiment end to end on the local stack and write an HTML report.")
 public final class DemoCommand implements Callable<Integer> {
+    static final String ORACLE_PROFILE = "oracle-profile";
 
     @Option(names = "--models", split = ",", defaultValue = "vgg16,vit-b16", description = "Models (default: ${DEFAULT-VALUE}).")
     List<String> models;
@@ -151,8 +154,11 @@ public final class DemoCommand implements Callable<Integer> {
         OutcomeSource outcomes = TestbedOutcomes.sampled(testbed, seed ^ 0x5DEECE66DL);
         Map<String, List<RequestRecord>> records = new LinkedHashMap<>();
         records.put(ModelRun.LIVE, liveRecords(model, thresholds, live));
-        records.putAll(new Evaluation(model, outcomes, accounting).runAll(
-                Baselines.all(space, front, selector, outcomes, accounting), thresholds));
+        List<Strategy> strategies = new ArrayList<>(Baselines.all(space, front, selector, outcomes, accounting));
+        // the oracle an online scheduler could at best approach: it knows the testbed's medians, not each run's draw
+        strategies.add(new OracleStrategy(ORACLE_PROFILE, space.configs(), TestbedOutcomes.predicted(testbed),
+                ReconfigurationAccounting.of(ReconfigurationCost.of(testbed), accounting.watts())));
+        records.putAll(new Evaluation(model, outcomes, accounting).runAll(strategies, thresholds));
         List<StrategySummary> summaries = StrategySummary.compare(records, Baselines.CLOUD_ONLY, Baselines.ORACLE);
         return new ModelRun(model, front, thresholds, live, records, summaries);
     }
