@@ -3,11 +3,10 @@ package io.dynasplit.cloudnode.tensor;
 import io.dynasplit.contracts.SplitTensor;
 import io.dynasplit.contracts.SplitTensorCodec;
 import io.dynasplit.contracts.WireFormatException;
-import io.dynasplit.servicekit.deadletter.DeadLetterPublisher;
 import io.dynasplit.servicekit.deadletter.DeadLetterReason;
+import io.dynasplit.servicekit.deadletter.RecordProcessing;
 import io.dynasplit.servicekit.deadletter.RejectedRecordException;
 import io.dynasplit.servicekit.dedupe.ResultsTracker;
-import io.dynasplit.servicekit.metrics.PipelineMetrics;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,33 +29,22 @@ public class TensorProcessor {
     ResultsTracker results;
 
     @Inject
-    DeadLetterPublisher deadLetters;
-
-    @Inject
-    PipelineMetrics metrics;
+    RecordProcessing processing;
 
     @Incoming("tensors")
     // unordered: tails of different requests overlap their result round trips; duplicates of one request id are
     // settled by ResultsTracker.claim
     @Blocking(ordered = false)
     public void onTensor(ConsumerRecord<String, byte[]> record) {
-        long receivedMillis = System.currentTimeMillis();
-        long startedNanos = System.nanoTime();
-        try {
-            SplitTensor tensor = decode(record.value());
+        processing.process("cloud", record, r -> {
+            long receivedMillis = System.currentTimeMillis();
+            SplitTensor tensor = decode(r.value());
             if (results.isComplete(tensor.requestId())) {
                 LOG.debugf("request %s already has a result: redelivered tensor skipped", tensor.requestId());
                 return;
             }
-            tailRunner.run(tensor, record.value().length, receivedMillis);
-        } catch (RejectedRecordException e) {
-            deadLetters.publish(record, e);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "tensor at %s[%d]@%d failed", record.topic(), record.partition(), record.offset());
-            deadLetters.publish(record, new RejectedRecordException(DeadLetterReason.PROCESSING_ERROR, e.toString(), e));
-        } finally {
-            metrics.stage("cloud", receivedMillis - record.timestamp(), (System.nanoTime() - startedNanos) / 1e6);
-        }
+            tailRunner.run(tensor, r.value().length, receivedMillis);
+        });
     }
 
     private static SplitTensor decode(byte[] frame) {

@@ -3,11 +3,10 @@ package io.dynasplit.edgenode.command;
 import io.dynasplit.contracts.EdgeCommand;
 import io.dynasplit.contracts.Json;
 import io.dynasplit.contracts.WireFormatException;
-import io.dynasplit.servicekit.deadletter.DeadLetterPublisher;
 import io.dynasplit.servicekit.deadletter.DeadLetterReason;
+import io.dynasplit.servicekit.deadletter.RecordProcessing;
 import io.dynasplit.servicekit.deadletter.RejectedRecordException;
 import io.dynasplit.servicekit.dedupe.ResultsTracker;
-import io.dynasplit.servicekit.metrics.PipelineMetrics;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,31 +32,20 @@ public class CommandProcessor {
     ResultsTracker results;
 
     @Inject
-    DeadLetterPublisher deadLetters;
-
-    @Inject
-    PipelineMetrics metrics;
+    RecordProcessing processing;
 
     @Incoming("commands")
     @Blocking
     public void onCommand(ConsumerRecord<String, byte[]> record) {
-        long arrivalMillis = System.currentTimeMillis();
-        long startedNanos = System.nanoTime();
-        try {
-            EdgeCommand command = validator.validate(parse(record.value()));
+        processing.process("edge", record, r -> {
+            long arrivalMillis = System.currentTimeMillis();
+            EdgeCommand command = validator.validate(parse(r.value()));
             if (results.isComplete(command.request().requestId())) {
                 LOG.debugf("request %s already has a result: redelivered command skipped", command.request().requestId());
                 return;
             }
             headRunner.run(command, arrivalMillis);
-        } catch (RejectedRecordException e) {
-            deadLetters.publish(record, e);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "command at %s[%d]@%d failed", record.topic(), record.partition(), record.offset());
-            deadLetters.publish(record, new RejectedRecordException(DeadLetterReason.PROCESSING_ERROR, e.toString(), e));
-        } finally {
-            metrics.stage("edge", arrivalMillis - record.timestamp(), (System.nanoTime() - startedNanos) / 1e6);
-        }
+        });
     }
 
     private static EdgeCommand parse(byte[] payload) {

@@ -11,10 +11,10 @@ import io.dynasplit.scheduler.deadline.DeadlineWatchdog;
 import io.dynasplit.scheduler.store.ParetoStore;
 import io.dynasplit.selection.Selector;
 import io.dynasplit.selection.index.Selection;
-import io.dynasplit.servicekit.deadletter.DeadLetterPublisher;
-import io.dynasplit.servicekit.messaging.ResultPublisher;
 import io.dynasplit.servicekit.deadletter.DeadLetterReason;
+import io.dynasplit.servicekit.deadletter.RecordProcessing;
 import io.dynasplit.servicekit.deadletter.RejectedRecordException;
+import io.dynasplit.servicekit.messaging.ResultPublisher;
 import io.dynasplit.servicekit.metrics.PipelineMetrics;
 import io.dynasplit.servicekit.time.DeviceClock;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -23,7 +23,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import java.time.Instant;
 
@@ -34,8 +33,6 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class RequestRouter {
-    private static final Logger LOG = Logger.getLogger(RequestRouter.class);
-
     @Inject
     SchedulerConfig config;
 
@@ -55,7 +52,7 @@ public class RequestRouter {
     DeadlineWatchdog watchdog;
 
     @Inject
-    DeadLetterPublisher deadLetters;
+    RecordProcessing processing;
 
     @Inject
     PipelineMetrics metrics;
@@ -72,18 +69,7 @@ public class RequestRouter {
     // atomically, so concurrent decisions stay consistent
     @Blocking(ordered = false)
     public void onRequest(ConsumerRecord<String, byte[]> record) {
-        long startedMillis = System.currentTimeMillis();
-        long startedNanos = System.nanoTime();
-        try {
-            route(parse(record.value()));
-        } catch (RejectedRecordException e) {
-            deadLetters.publish(record, e);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "request at %s[%d]@%d failed", record.topic(), record.partition(), record.offset());
-            deadLetters.publish(record, new RejectedRecordException(DeadLetterReason.PROCESSING_ERROR, e.toString(), e));
-        } finally {
-            metrics.stage("scheduler", startedMillis - record.timestamp(), (System.nanoTime() - startedNanos) / 1e6);
-        }
+        processing.process("scheduler", record, r -> route(parse(r.value())));
     }
 
     void route(InferenceRequest request) {
