@@ -24,6 +24,7 @@ import io.dynasplit.selection.evaluation.SummaryTable;
 import io.dynasplit.selection.front.ProfiledSpace;
 import io.dynasplit.selection.outcome.OutcomeSource;
 import io.dynasplit.selection.outcome.ReconfigurationAccounting;
+import io.dynasplit.selection.outcome.SeededDraws;
 import io.dynasplit.selection.outcome.TestbedOutcomes;
 import io.dynasplit.selection.strategy.Baselines;
 import io.dynasplit.selection.strategy.OracleStrategy;
@@ -148,10 +149,10 @@ public final class DemoCommand implements Callable<Integer> {
     /** The baselines on the same thresholds, on the emulated testbed, with the live DynaSplit run beside them. */
     private ModelRun evaluate(ModelDescriptor model, TestbedModel testbed, ProfiledSpace space, ParetoFront front,
                               double[] thresholds, List<InferenceResult> live) {
-        ReconfigurationAccounting accounting = ReconfigurationAccounting.sampled(testbed, seed ^ 0x2545F4914F6CDD1DL);
+        ReconfigurationAccounting accounting = SeededDraws.switches(testbed, seed);
         Selector selector = Selector.builder(front).reconfiguration(ReconfigurationCost.of(testbed), accounting.watts())
                 .feedback(FeedbackSettings.defaults()).build();
-        OutcomeSource outcomes = TestbedOutcomes.sampled(testbed, seed ^ 0x5DEECE66DL);
+        OutcomeSource outcomes = SeededDraws.runs(testbed, seed);
         Map<String, List<RequestRecord>> records = new LinkedHashMap<>();
         records.put(ModelRun.LIVE, liveRecords(model, thresholds, live));
         List<Strategy> strategies = new ArrayList<>(Baselines.all(space, front, selector, outcomes, accounting));

@@ -17,6 +17,7 @@ import io.dynasplit.selection.front.ProfiledSpace;
 import io.dynasplit.selection.index.FallbackPolicy;
 import io.dynasplit.selection.outcome.OutcomeSource;
 import io.dynasplit.selection.outcome.ReconfigurationAccounting;
+import io.dynasplit.selection.outcome.SeededDraws;
 import io.dynasplit.selection.outcome.TestbedOutcomes;
 import io.dynasplit.selection.strategy.Baselines;
 import io.dynasplit.selection.strategy.Strategy;
@@ -155,7 +156,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
         // runs are charged a drawn switching time; the selector predicts the median
         ReconfigurationAccounting accounting = includeReconfiguration
-                ? ReconfigurationAccounting.sampled(testbed, seed ^ 0x2545F4914F6CDD1DL)
+                ? SeededDraws.switches(testbed, seed)
                 : ReconfigurationAccounting.excluded();
         ReconfigurationCost predictedSwitch = includeReconfiguration ? ReconfigurationCost.of(testbed)
                 : ReconfigurationCost.none();
@@ -168,7 +169,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 .feedback(feedbackSettings)
                 .build();
         // the runs are drawn from a stream independent of the thresholds'
-        OutcomeSource outcomes = TestbedOutcomes.sampled(testbed, seed ^ 0x5DEECE66DL);
+        OutcomeSource outcomes = SeededDraws.runs(testbed, seed);
         boolean hindsight = parseOracle(oracle);
         List<Strategy> strategies = Baselines.all(space, front, selector,
                 hindsight ? outcomes : TestbedOutcomes.predicted(testbed),
