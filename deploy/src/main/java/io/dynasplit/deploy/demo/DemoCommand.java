@@ -29,7 +29,7 @@ import io.dynasplit.selection.outcome.TestbedOutcomes;
 import io.dynasplit.selection.strategy.Baselines;
 import io.dynasplit.selection.strategy.OracleStrategy;
 import io.dynasplit.selection.strategy.Strategy;
-import io.dynasplit.selection.workload.Thresholds;
+import io.dynasplit.selection.workload.ThresholdWorkload;
 import io.dynasplit.testbed.TestbedModel;
 import io.dynasplit.testbed.Testbeds;
 import picocli.CommandLine.Command;
@@ -56,7 +56,7 @@ import java.util.concurrent.Callable;
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run the paper's experiment end to end on the local stack and write an HTML report.")
 public final class DemoCommand implements Callable<Integer> {
-    static final String ORACLE_PROFILE = "oracle-profile";
+    static final String ORACLE_HINDSIGHT = "oracle-hindsight";
 
     @Option(names = "--models", split = ",", defaultValue = "vgg16,vit-b16", description = "Models (default: ${DEFAULT-VALUE}).")
     List<String> models;
@@ -66,6 +66,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "123456789", description = "Seed of the thresholds and runs (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--workload", defaultValue = "paper",
+            description = "Thresholds: paper (the paper's own draws where it made them, 50 per model; else seeded) or seeded (default: ${DEFAULT-VALUE}).")
+    String workload;
 
     @Option(names = "--budget", defaultValue = "0.2", description = "NSGA-III budget, fraction of the space or a count (default: ${DEFAULT-VALUE}).")
     String budget;
@@ -103,8 +107,10 @@ public final class DemoCommand implements Callable<Integer> {
                 progress("%s: front of %d configurations published; replaying %d requests on %s", name,
                         front.entries().size(), requests, device);
                 ProfiledSpace space = ProfiledSpace.of(model, testbed);
-                double[] thresholds = Thresholds.paperStyle(requests, space.fastest().latencyMs(),
-                        space.slowest().latencyMs(), seed);
+                ThresholdWorkload.Drawn drawn = ThresholdWorkload.parse(workload).draw(name, requests, 1.0,
+                        space.fastest().latencyMs(), space.slowest().latencyMs(), seed);
+                progress("%s: thresholds are %s", name, drawn.source());
+                double[] thresholds = drawn.thresholdsMs();
                 List<InferenceResult> live = replay(client, model, device, thresholds, images);
                 runs.add(evaluate(model, testbed, space, front, thresholds, live));
             }
@@ -155,10 +161,13 @@ public final class DemoCommand implements Callable<Integer> {
         OutcomeSource outcomes = SeededDraws.runs(testbed, seed);
         Map<String, List<RequestRecord>> records = new LinkedHashMap<>();
         records.put(ModelRun.LIVE, liveRecords(model, thresholds, live));
-        List<Strategy> strategies = new ArrayList<>(Baselines.all(space, front, selector, outcomes, accounting));
-        // the oracle an online scheduler could at best approach: it knows the testbed's medians, not each run's draw
-        strategies.add(new OracleStrategy(ORACLE_PROFILE, space.configs(), TestbedOutcomes.predicted(testbed),
+        // "oracle" knows every threshold and the profile of every configuration (the testbed's medians), as the
+        // paper's offline measurements: the best a scheduler could do per request. "oracle-hindsight" also knows each
+        // configuration's actual run for the request (the minimum over hundreds of noisy draws, luck no one can have).
+        List<Strategy> strategies = new ArrayList<>(Baselines.all(space, front, selector,
+                TestbedOutcomes.predicted(testbed),
                 ReconfigurationAccounting.of(ReconfigurationCost.of(testbed), accounting.watts())));
+        strategies.add(new OracleStrategy(ORACLE_HINDSIGHT, space.configs(), outcomes, accounting));
         records.putAll(new Evaluation(model, outcomes, accounting).runAll(strategies, thresholds));
         List<StrategySummary> summaries = StrategySummary.compare(records, Baselines.CLOUD_ONLY, Baselines.ORACLE);
         return new ModelRun(model, front, thresholds, live, records, summaries);

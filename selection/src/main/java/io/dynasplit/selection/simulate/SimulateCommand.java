@@ -21,6 +21,7 @@ import io.dynasplit.selection.outcome.SeededDraws;
 import io.dynasplit.selection.outcome.TestbedOutcomes;
 import io.dynasplit.selection.strategy.Baselines;
 import io.dynasplit.selection.strategy.Strategy;
+import io.dynasplit.selection.workload.ThresholdWorkload;
 import io.dynasplit.selection.workload.Thresholds;
 import io.dynasplit.testbed.TestbedModel;
 import io.dynasplit.testbed.Testbeds;
@@ -95,6 +96,10 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "What the oracle knows: profile (the testbed's noise-free figures of every configuration) or hindsight (every configuration's actual run for the request, luck included). Default: ${DEFAULT-VALUE}")
     String oracle;
 
+    @Option(names = "--workload", defaultValue = "paper",
+            description = "Thresholds without --thresholds: paper (the paper's own numpy draws where it made them: 50 or 10000 requests of vgg16, resnet50, mobilenetv2, vit-b16; else seeded) or seeded (drawn with --seed). Default: ${DEFAULT-VALUE}")
+    String workload;
+
     @Option(names = "--weibull-shape", defaultValue = "1.0", description = "Shape of the threshold distribution (1 = exponential, the paper's). Default: ${DEFAULT-VALUE}")
     double weibullShape;
 
@@ -150,9 +155,11 @@ public final class SimulateCommand implements Callable<Integer> {
         boolean includeReconfiguration = parseReconfiguration(reconfiguration);
         ProfiledSpace space = ProfiledSpace.of(descriptor, testbed);
         ParetoFront front = loadFront(descriptor, testbed, space);
-        double[] thresholds = thresholdsFile != null ? Thresholds.readCsv(thresholdsFile)
-                : Thresholds.weibullScaled(requests, weibullShape, space.fastest().latencyMs(),
-                space.slowest().latencyMs(), seed);
+        ThresholdWorkload.Drawn drawn = thresholdsFile != null
+                ? new ThresholdWorkload.Drawn(Thresholds.readCsv(thresholdsFile), thresholdsFile.toString())
+                : ThresholdWorkload.parse(workload).draw(descriptor.name(), requests, weibullShape,
+                space.fastest().latencyMs(), space.slowest().latencyMs(), seed);
+        double[] thresholds = drawn.thresholdsMs();
 
         // runs are charged a drawn switching time; the selector predicts the median
         ReconfigurationAccounting accounting = includeReconfiguration
@@ -194,7 +201,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 hindsight ? "hindsight" : "profile");
         err.printf(Locale.ROOT, "front: %d entries (%s); valid space: %d configurations%n", front.entries().size(),
                 front.provenance() == null ? "?" : front.provenance().algorithm(), space.predictions().size());
-        err.println("thresholds (ms): " + describe(thresholds));
+        err.println("thresholds (ms): " + describe(thresholds) + "; from " + drawn.source());
         err.print(SummaryTable.format(summaries));
         err.printf(Locale.ROOT, "selector index rebuilds: %d; elapsed %.1f s%n", selector.rebuilds(),
                 (System.nanoTime() - started) / 1e9);

@@ -15,6 +15,42 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ThresholdsTest {
 
     @Test
+    void thePapersOwnDrawsScaledOntoItsBoundsGiveItsPublishedThresholdSets() {
+        // paper-facts §5: VGG16 50 mean 1504.0, median 1096.4, quartiles 430.9 / 2214.5; ViT 50 mean 1998.8, median
+        // 1559.7; VGG16 10k mean 535.1, median 401.2; ViT 10k mean 1374.0, median 985.2
+        assertSet(Thresholds.paper("vgg16", 50, 90.6, 5026.8).orElseThrow(), 1504.0, 1096.4);
+        assertSet(Thresholds.paper("vit-b16", 50, 118.8, 10287.6).orElseThrow(), 1998.8, 1559.7);
+        assertSet(Thresholds.paper("vgg16", 10_000, 90.6, 5026.8).orElseThrow(), 535.1, 401.2);
+        assertSet(Thresholds.paper("vit-b16", 10_000, 118.8, 10287.6).orElseThrow(), 1374.0, 985.2);
+        double[] vgg = Thresholds.paper("vgg16", 50, 90.6, 5026.8).orElseThrow();
+        Arrays.sort(vgg);
+        // numpy's linear percentile: position 0.25 * (n - 1) = 12.25
+        assertEquals(430.9, vgg[12] + 0.25 * (vgg[13] - vgg[12]), 0.05, "lower quartile");
+    }
+
+    @Test
+    void thePaperDrewNoOtherSetsSoTheWorkloadFallsBackToTheSeededGeneratorAndSaysSo() {
+        assertTrue(Thresholds.paper("vgg16", 49, 90.6, 5026.8).isEmpty());
+        assertTrue(Thresholds.paper("fmnist-cnn", 50, 10, 100).isEmpty());
+        ThresholdWorkload.Drawn paper = ThresholdWorkload.PAPER.draw("vgg16", 50, 1.0, 90.6, 5026.8, 7);
+        assertTrue(paper.source().contains("paper's numpy draws"), paper.source());
+        ThresholdWorkload.Drawn fallback = ThresholdWorkload.PAPER.draw("vgg16", 5, 1.0, 90.6, 5026.8, 7);
+        assertTrue(fallback.source().contains("none for 5 requests"), fallback.source());
+        assertArrayEquals(Thresholds.paperStyle(5, 90.6, 5026.8, 7), fallback.thresholdsMs());
+        ThresholdWorkload.Drawn seeded = ThresholdWorkload.parse("seeded").draw("vgg16", 50, 1.0, 90.6, 5026.8, 7);
+        assertArrayEquals(Thresholds.paperStyle(50, 90.6, 5026.8, 7), seeded.thresholdsMs());
+        assertThrows(IllegalArgumentException.class, () -> ThresholdWorkload.parse("numpy"));
+    }
+
+    private static void assertSet(double[] t, double mean, double median) {
+        double[] sorted = t.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        assertEquals(mean, Arrays.stream(t).average().orElseThrow(), 0.05, "mean");
+        assertEquals(median, (sorted[n / 2 - 1] + sorted[n / 2]) / 2, 0.05, "median");
+    }
+
+    @Test
     void paperStyleThresholdsSpanExactlyTheBoundsAndAreSkewedLikeAnExponential() {
         double[] t = Thresholds.paperStyle(10_000, 118.8, 10287.6, 1);
         assertEquals(10_000, t.length);
