@@ -46,6 +46,10 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     @Option(names = "--burst", defaultValue = "3000", description = "Requests sent at once for throughput (default: ${DEFAULT-VALUE}).")
     int burst;
 
+    @Option(names = "--warmup", defaultValue = "3000",
+            description = "Requests sent at once before measuring, so that the JIT, consumer groups and models settle (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
     @Option(names = "--kafka-hops", defaultValue = "300",
             description = "Plain produce-then-consume round trips on the same broker, the floor of one hop (default: ${DEFAULT-VALUE}).")
     int kafkaHops;
@@ -64,7 +68,12 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             stack.awaitFront(front.key(), front.version(), Duration.ofSeconds(60));
             double generous = front.entries().stream().mapToDouble(ParetoEntry::latencyMs).max().orElseThrow() * 10;
 
-            sequentialRun(client, devices, generous, 50); // warm-up: JIT, consumer groups, model load
+            // steady state, not start-up: the JIT compiles the hot path, consumer groups settle, models load
+            sequentialRun(client, devices, generous, 20);
+            if (warmup > 0) {
+                System.err.printf(Locale.ROOT, "bench: warm-up, %d requests: %.0f results/s%n", warmup,
+                        burstRun(client, devices, generous, warmup));
+            }
             double[][] seq = sequentialRun(client, devices, generous, sequential);
             double[] overhead = seq[0];
             double[] roundTrip = seq[1];

@@ -17,6 +17,13 @@ import java.util.Map;
  * process, its own Kafka clients, configured by system properties. Logs go to a file.
  */
 public final class ServiceProcess implements AutoCloseable {
+    /**
+     * The local stack runs five JVMs on the machine's cores: the serial collector, and the C1 compiler only. With C2,
+     * its compiler threads took about 40% of a 2-core machine for the first minute under load and the stack settled
+     * at ~120 results/s after 6,000 requests; C1 only gives ~155/s from the second thousand (docs/evaluation.md).
+     * Override with {@code -Ddynasplit.stack.jvm-options="..."}.
+     */
+    static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -33,7 +40,11 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("-Xmx" + maxHeap);
-        cmd.add("-XX:+UseSerialGC");
+        for (String option : System.getProperty("dynasplit.stack.jvm-options", DEFAULT_JVM_OPTIONS).split("\\s+")) {
+            if (!option.isBlank()) {
+                cmd.add(option);
+            }
+        }
         cmd.add("-Dai.djl.offline=true");
         cmd.add("-Dquarkus.http.port=" + httpPort);
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));

@@ -10,6 +10,7 @@ import io.dynasplit.scheduler.store.ParetoStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -30,8 +31,15 @@ public class ResultFeedback {
     @Inject
     DeadlineWatchdog watchdog;
 
+    /** A poll's worth of results at once (every result passes here; per-record dispatch would add up). */
     @Incoming("feedback")
-    public void onResult(ConsumerRecord<String, byte[]> record) {
+    public void onResults(ConsumerRecords<String, byte[]> records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            onResult(record);
+        }
+    }
+
+    void onResult(ConsumerRecord<String, byte[]> record) {
         InferenceResult result;
         try {
             result = Json.read(record.value(), InferenceResult.class);

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -56,10 +57,14 @@ public class ResultsTracker {
         }
     }
 
+    /** A poll's worth of results at once: every instance reads every result, so per-record dispatch would add up. */
     @Incoming("completed-results")
-    public void onResult(ConsumerRecord<String, byte[]> record) {
-        if (record.key() != null) {
-            completedNow().markComplete(record.key());
+    public void onResults(ConsumerRecords<String, byte[]> records) {
+        CompletedRequests now = completedNow();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.key() != null) {
+                now.markComplete(record.key());
+            }
         }
     }
 
