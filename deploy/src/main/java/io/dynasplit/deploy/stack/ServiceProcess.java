@@ -20,7 +20,8 @@ public final class ServiceProcess implements AutoCloseable {
     /**
      * The local stack runs five JVMs on the machine's cores: the serial collector, and the C1 compiler only. With C2,
      * its compiler threads took about 40% of a 2-core machine for the first minute under load and the stack settled
-     * at ~120 results/s after 6,000 requests; C1 only gives ~155/s from the second thousand (docs/evaluation.md).
+     * at ~120 results/s after 6,000 requests; with C1 only ./dynasplit bench measured 131/s against 116/s and 10.5
+     * against 14.5 ms p50 overhead (docs/evaluation.md).
      * Override with {@code -Ddynasplit.stack.jvm-options="..."}.
      */
     static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
