@@ -112,7 +112,7 @@ public final class DemoCommand implements Callable<Integer> {
                 progress("%s: thresholds are %s", name, drawn.source());
                 double[] thresholds = drawn.thresholdsMs();
                 List<InferenceResult> live = replay(client, model, device, thresholds, images);
-                runs.add(evaluate(model, testbed, space, front, thresholds, live));
+                runs.add(evaluate(model, testbed, space, front, thresholds, drawn.source(), live));
             }
         }
         Files.createDirectories(out);
@@ -154,7 +154,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The baselines on the same thresholds, on the emulated testbed, with the live DynaSplit run beside them. */
     private ModelRun evaluate(ModelDescriptor model, TestbedModel testbed, ProfiledSpace space, ParetoFront front,
-                              double[] thresholds, List<InferenceResult> live) {
+                              double[] thresholds, String thresholdSource, List<InferenceResult> live) {
         ReconfigurationAccounting accounting = SeededDraws.switches(testbed, seed);
         Selector selector = Selector.builder(front).reconfiguration(ReconfigurationCost.of(testbed), accounting.watts())
                 .feedback(FeedbackSettings.defaults()).build();
@@ -170,7 +170,7 @@ public final class DemoCommand implements Callable<Integer> {
         strategies.add(new OracleStrategy(ORACLE_HINDSIGHT, space.configs(), outcomes, accounting));
         records.putAll(new Evaluation(model, outcomes, accounting).runAll(strategies, thresholds));
         List<StrategySummary> summaries = StrategySummary.compare(records, Baselines.CLOUD_ONLY, Baselines.ORACLE);
-        return new ModelRun(model, front, thresholds, live, records, summaries);
+        return new ModelRun(model, front, thresholds, thresholdSource, live, records, summaries);
     }
 
     private static List<RequestRecord> liveRecords(ModelDescriptor model, double[] thresholds, List<InferenceResult> live) {

@@ -39,7 +39,10 @@ final class DemoReport {
                 .append(".live{font-weight:bold}</style></head><body>")
                 .append("<h1>DynaSplit demo report</h1><p>Live pipeline (Kafka, scheduler, two edge nodes, cloud node) on the ")
                 .append("emulated paper testbed; baselines on the same thresholds on the emulated testbed. ")
-                .append("Device times and energy are the testbed's (labelled <code>emulated:</code> in every result).</p>");
+                .append("Device times and energy are the testbed's (labelled <code>emulated:</code> in every result). ")
+                .append("<b>oracle</b>: per request, the cheapest configuration of the whole space that meets the threshold ")
+                .append("by the profile (the testbed's medians); <b>oracle-hindsight</b> also knows each configuration's ")
+                .append("actual run for that request.</p>");
         for (ModelRun run : runs) {
             section(run);
         }
@@ -51,6 +54,8 @@ final class DemoReport {
 
     private void section(ModelRun run) {
         html.append("<h2 id=\"").append(run.model().name()).append("\">").append(run.model().name()).append("</h2>");
+        html.append("<p>").append(run.thresholds().length).append(" requests; thresholds: ")
+                .append(esc(run.thresholdSource())).append(".</p>");
         summaryTable(run.summaries());
         html.append("<h3>Pareto front (latency vs energy, log scales); chosen configurations ringed</h3>");
         front(run);

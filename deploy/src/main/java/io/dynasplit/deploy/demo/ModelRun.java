@@ -14,7 +14,8 @@ import java.util.Map;
  * strategy's per-request records (live DynaSplit under {@link #LIVE}, the others on the emulated testbed) and their
  * summaries.
  */
-record ModelRun(ModelDescriptor model, ParetoFront front, double[] thresholds, List<InferenceResult> live,
+record ModelRun(ModelDescriptor model, ParetoFront front, double[] thresholds, String thresholdSource,
+                List<InferenceResult> live,
                 Map<String, List<RequestRecord>> records, List<StrategySummary> summaries) {
     static final String LIVE = "dynasplit-live";
 }
