@@ -24,9 +24,29 @@ public record SplitConfig(@JsonProperty(required = true) String model, int layer
         }
     }
 
-    /** True when the knobs that cost reconfiguration time on the edge (CPU frequency, accelerator) differ. */
+    /**
+     * True when the edge must set its knobs (CPU frequency, accelerator) to run this configuration: they differ from
+     * {@code previous}'s, or the edge's knobs are unknown. Layer 0 runs nothing on the edge (the raw input goes to the
+     * cloud), so it never needs a switch: the edge keeps whatever knobs it has.
+     */
     public boolean needsEdgeReconfiguration(SplitConfig previous) {
+        if (!setsEdgeKnobs()) {
+            return false;
+        }
         return previous == null || previous.cpuMhz != cpuMhz || previous.edgeAccelerator != edgeAccelerator;
+    }
+
+    /** False for layer 0: no layer runs on the edge, so its knobs are left as they are. */
+    public boolean setsEdgeKnobs() {
+        return layer > 0;
+    }
+
+    /**
+     * The configuration whose knobs the edge has after running this one from {@code previous}'s (null: unknown):
+     * this one, or {@code previous} for layer 0, which leaves the knobs alone.
+     */
+    public SplitConfig edgeKnobsAfter(SplitConfig previous) {
+        return setsEdgeKnobs() ? this : previous;
     }
 
     /** Compact, stable text form: {@code vgg16/l=17/1600MHz/max/gpu}. Used as a metrics and log key. */

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 class ConfigurationSpaceTest {
     static final List<Integer> PI4 = List.of(600, 800, 1000, 1200, 1400, 1600, 1800);
@@ -51,6 +53,18 @@ class ConfigurationSpaceTest {
         assertTrue(new SplitConfig("vgg16", 3, 1600, AcceleratorMode.MAX, true).needsEdgeReconfiguration(a));
         assertTrue(new SplitConfig("vgg16", 3, 1800, AcceleratorMode.STD, true).needsEdgeReconfiguration(a));
         assertTrue(a.needsEdgeReconfiguration(null));
+    }
+
+    @Test
+    void layerZeroLeavesTheEdgeKnobsAlone() {
+        SplitConfig split = new SplitConfig("vgg16", 17, 800, AcceleratorMode.STD, true);
+        SplitConfig cloudOnly = new SplitConfig("vgg16", 0, 1800, AcceleratorMode.OFF, true);
+        assertFalse(cloudOnly.needsEdgeReconfiguration(split), "nothing runs on the edge: no switch");
+        assertFalse(cloudOnly.needsEdgeReconfiguration(null), "not even from unknown knobs");
+        assertSame(split, cloudOnly.edgeKnobsAfter(split), "the edge keeps the split's knobs");
+        assertNull(cloudOnly.edgeKnobsAfter(null));
+        assertSame(split, split.edgeKnobsAfter(cloudOnly));
+        assertFalse(split.needsEdgeReconfiguration(cloudOnly.edgeKnobsAfter(split)));
     }
 
     @Test

@@ -30,10 +30,14 @@ public final class DeviceLedger {
         return new DeviceState(e.current(), Math.max(0, e.busyUntilDeviceMs() - clock.nowMillis()));
     }
 
-    /** Records a routed command: the device switches to {@code config} and works {@code edgeMs} more. */
+    /**
+     * Records a routed command: the device switches to {@code config}'s knobs (layer 0 leaves them as they are) and
+     * works {@code edgeMs} more.
+     */
     public void dispatched(String deviceId, SplitConfig config, double reconfigurationMs, double edgeMs) {
         double now = clock.nowMillis();
-        devices.merge(deviceId, new Entry(config, now + reconfigurationMs + edgeMs),
-                (old, fresh) -> new Entry(config, Math.max(now, old.busyUntilDeviceMs()) + reconfigurationMs + edgeMs));
+        devices.merge(deviceId, new Entry(config.edgeKnobsAfter(null), now + reconfigurationMs + edgeMs),
+                (old, fresh) -> new Entry(config.edgeKnobsAfter(old.current()),
+                        Math.max(now, old.busyUntilDeviceMs()) + reconfigurationMs + edgeMs));
     }
 }

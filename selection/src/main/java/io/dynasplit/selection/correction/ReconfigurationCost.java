@@ -5,7 +5,8 @@ import io.dynasplit.testbed.TestbedModel;
 
 /**
  * Predicted device time to switch the edge from one configuration to another. Only the edge knobs (CPU frequency,
- * accelerator mode) may cost anything; the split layer and the cloud GPU flag are free to change.
+ * accelerator mode) may cost anything; the split layer and the cloud GPU flag are free to change, and layer 0, which
+ * runs nothing on the edge, sets no knobs ({@link SplitConfig#setsEdgeKnobs}).
  */
 @FunctionalInterface
 public interface ReconfigurationCost {
@@ -37,6 +38,9 @@ public interface ReconfigurationCost {
             throw new IllegalArgumentException("reconfiguration estimates must be >= 0");
         }
         return (from, to) -> {
+            if (!to.setsEdgeKnobs()) {
+                return 0.0;
+            }
             if (from == null) {
                 return cpuChangeMs + acceleratorChangeMs;
             }

@@ -58,7 +58,7 @@ public final class Evaluation {
             records.add(new RequestRecord(i, thresholds[i], config, model.placement(config), latency, energy, switchMs,
                     latency <= thresholds[i], choice.fallback()));
             strategy.observe(config, run.latencyMs(), run.energyJ());
-            current = config;
+            current = config.edgeKnobsAfter(current);
         }
         return records;
     }

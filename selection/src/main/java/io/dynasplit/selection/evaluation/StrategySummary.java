@@ -84,7 +84,7 @@ public record StrategySummary(String strategy, int requests, double latencyMedia
             if (previous != null && r.config().needsEdgeReconfiguration(previous)) {
                 switches++;
             }
-            previous = r.config();
+            previous = r.config().edgeKnobsAfter(previous);
         }
         return switches;
     }

@@ -9,10 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 /**
  * The knob groups of one front and what it costs to switch between them, computed once per front (feedback rebuilds
- * reuse it). A row gives, for the device's current knobs, the time and energy to switch to each group.
+ * reuse it). A row gives, for the device's current knobs, the time and energy to switch to each group. Layer-0 entries
+ * form their own group ({@link Knobs#NONE}, see {@link #unchangedGroup}): they set no knobs, so reaching them is
+ * free from any knobs, and running them leaves the device's knobs (and so its row) as they were.
  */
 public final class ReconfigurationTable {
     private final Knobs[] knobs;
@@ -26,6 +29,7 @@ public final class ReconfigurationTable {
     private final int[] cpuSlots;
     private final int cpuCount;
     private final ClassCosts classCosts;
+    private final int unchangedGroup;
 
     /**
      * @param watts edge power while it reconfigures (W): turns reconfiguration time into energy; 0 to ignore
@@ -52,11 +56,13 @@ public final class ReconfigurationTable {
             knobs[g] = Knobs.of(representatives[g]);
             keys[g] = key(representatives[g]);
         }
+        this.unchangedGroup = IntStream.range(0, n).filter(g -> !knobs[g].setsEdgeKnobs()).findFirst().orElse(-1);
+        this.unknownRow = computeRow(null, -1);
         this.rowsFromGroup = new CostRow[n];
         for (int g = 0; g < n; g++) {
-            rowsFromGroup[g] = computeRow(representatives[g], g);
+            // a device is never "in" the layer-0 group: its knobs are whatever ran before (unknown here)
+            rowsFromGroup[g] = g == unchangedGroup ? unknownRow : computeRow(representatives[g], g);
         }
-        this.unknownRow = computeRow(null, -1);
         int[] distinctCpus = java.util.Arrays.stream(knobs).mapToInt(Knobs::cpuMhz).distinct().sorted().toArray();
         this.cpuCount = distinctCpus.length;
         this.cpuSlots = new int[n];
@@ -64,6 +70,11 @@ public final class ReconfigurationTable {
             cpuSlots[g] = java.util.Arrays.binarySearch(distinctCpus, knobs[g].cpuMhz());
         }
         this.classCosts = ClassCosts.detect(knobs, rowsFromGroup, watts);
+    }
+
+    /** The group of the layer-0 entries (free to reach from any knobs), or -1 when the front has none. */
+    int unchangedGroup() {
+        return unchangedGroup;
     }
 
     /**
@@ -103,8 +114,8 @@ public final class ReconfigurationTable {
     }
 
     CostRow rowFor(SplitConfig current) {
-        if (current == null) {
-            return unknownRow;
+        if (current == null || !current.setsEdgeKnobs()) {
+            return unknownRow; // a layer-0 configuration says nothing about the knobs
         }
         int g = groupOf(current);
         if (g >= 0) {
@@ -119,7 +130,7 @@ public final class ReconfigurationTable {
         double[] ms = new double[n];
         double[] joules = new double[n];
         for (int g = 0; g < n; g++) {
-            double t = g == fromGroup ? 0.0 : cost.ms(from, representatives[g]);
+            double t = g == fromGroup || !knobs[g].setsEdgeKnobs() ? 0.0 : cost.ms(from, representatives[g]);
             if (!(t >= 0) || Double.isInfinite(t)) {
                 throw new IllegalStateException("reconfiguration cost from " + from + " to " + knobs[g]
                         + " is " + t + " ms; it must be finite and >= 0");
@@ -131,12 +142,13 @@ public final class ReconfigurationTable {
     }
 
     private static int key(SplitConfig c) {
-        return c.cpuMhz() * 4 + c.edgeAccelerator().ordinal();
+        return c.setsEdgeKnobs() ? c.cpuMhz() * 4 + c.edgeAccelerator().ordinal() : -1;
     }
 
     /**
      * Switching time per kind of change: CPU frequency only, accelerator mode only, and the most any change costs
-     * (the penalty of a lookup over every entry). Energies are the times at the table's power.
+     * (the penalty of a lookup over every entry). Energies are the times at the table's power. The layer-0 group costs
+     * nothing to reach and is left out: a query looks it up on its own at no cost.
      */
     record ClassCosts(double cpuOnlyMs, double acceleratorOnlyMs, double anyMs, double cpuOnlyJ,
                       double acceleratorOnlyJ, double anyJ) {
@@ -145,7 +157,7 @@ public final class ReconfigurationTable {
             double[] byKind = {Double.NaN, Double.NaN, Double.NaN}; // cpu only, accelerator only, both
             for (int a = 0; a < knobs.length; a++) {
                 for (int b = 0; b < knobs.length; b++) {
-                    if (a == b) {
+                    if (a == b || !knobs[a].setsEdgeKnobs() || !knobs[b].setsEdgeKnobs()) {
                         continue;
                     }
                     boolean cpu = knobs[a].cpuMhz() != knobs[b].cpuMhz();

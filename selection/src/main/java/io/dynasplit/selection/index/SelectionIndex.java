@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
  *   <li>when switching costs depend only on which knobs change (frequency, accelerator, both; the paper's testbed
  *   and the configured estimate for real hardware), four lookups: the current knob group at no cost, the entries
  *   with the current accelerator at the frequency-change cost, those with the current frequency at the
- *   accelerator-change cost, and all entries at the highest cost. A lookup charges some entries more than they cost,
+ *   accelerator-change cost, all entries at the highest cost, and the layer-0 entries, which set no knobs, at no cost. A lookup charges some entries more than they cost,
  *   never less, and each entry is charged exactly in one of them: O(log n) whatever the number of groups;</li>
  *   <li>otherwise (costs that depend on the knobs' values, an unknown or foreign current state), one lookup per knob
  *   group, groups with the cheapest entries first and skipped once they cannot win: O(G log(n/G)).</li>
@@ -130,6 +130,9 @@ public final class SelectionIndex {
             best.consider(byAccelerator[table.knobs(current).accelerator().ordinal()], budget, k.cpuOnlyMs(), k.cpuOnlyJ());
             best.consider(byCpu[table.cpuSlot(current)], budget, k.acceleratorOnlyMs(), k.acceleratorOnlyJ());
             best.consider(all, budget, k.anyMs(), k.anyJ());
+            if (table.unchangedGroup() >= 0) {
+                best.consider(groups[table.unchangedGroup()], budget, 0, 0); // layer 0: no switch from any knobs
+            }
         } else {
             for (int g : cheapestFirst) {
                 if (g != current && groups[g].cheapest + row.joules()[g] <= best.energy) {

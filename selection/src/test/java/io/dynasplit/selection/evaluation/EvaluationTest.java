@@ -27,8 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EvaluationTest {
     private final SplitConfig cloud = new SplitConfig("vgg16", 0, 1800, OFF, true);
     private final SplitConfig edge = new SplitConfig("vgg16", 22, 1800, MAX, false);
+    private final SplitConfig split = new SplitConfig("vgg16", 10, 1800, OFF, true);
 
-    /** Alternates cloud / edge / reject, and records what it was told. */
+    /** Alternates split (accelerator off) / edge / reject, and records what it was told. */
     private final class Alternating implements Strategy {
         final List<DeviceState> seen = new ArrayList<>();
         final List<Double> observedLatency = new ArrayList<>();
@@ -42,7 +43,7 @@ class EvaluationTest {
         public Choice choose(Request request, DeviceState device) {
             seen.add(device);
             return switch (request.index() % 3) {
-                case 0 -> Choice.fixed(cloud, "cloud");
+                case 0 -> Choice.fixed(split, "split");
                 case 1 -> Choice.fixed(edge, "edge");
                 default -> new Choice(null, true, "reject", Double.NaN, Double.NaN);
             };
@@ -58,14 +59,14 @@ class EvaluationTest {
     void chargesSwitchesToTheRequestAndFeedsBackTheRunAlone() {
         Alternating strategy = new Alternating();
         var accounting = ReconfigurationAccounting.of(ReconfigurationCost.estimate(100, 900), 4.0);
-        Evaluation evaluation = new Evaluation(Models.VGG16, (i, c) -> c.equals(cloud) ? new Outcome(100, 68)
+        Evaluation evaluation = new Evaluation(Models.VGG16, (i, c) -> c.equals(split) ? new Outcome(100, 68)
                 : new Outcome(430, 2.4), accounting);
         List<RequestRecord> records = evaluation.run(strategy, new double[] {150, 1000, 500, 120});
 
         assertEquals(0, records.get(0).reconfigurationMs(), "the device starts in the first configuration");
         assertEquals(100, records.get(0).latencyMs());
         assertTrue(records.get(0).met());
-        assertEquals(Placement.CLOUD, records.get(0).placement());
+        assertEquals(Placement.SPLIT, records.get(0).placement());
 
         assertEquals(900, records.get(1).reconfigurationMs(), "accelerator switched on");
         assertEquals(1330, records.get(1).latencyMs(), 1e-9);
@@ -81,6 +82,33 @@ class EvaluationTest {
         assertEquals(List.of(100.0, 430.0, 100.0), strategy.observedLatency, "feedback without the switch");
         assertEquals("2,500.000,,,,,,,false", records.get(2).csvLine());
         assertEquals("1,1000.000,22,1800,max,false,1330.000,6.0000,false", records.get(1).csvLine());
+    }
+
+    @Test
+    void cloudOnlyLeavesTheEdgeKnobsAsTheyWere() {
+        var accounting = ReconfigurationAccounting.of(ReconfigurationCost.estimate(100, 900), 4.0);
+        List<SplitConfig> order = List.of(split, cloud, edge, cloud, edge);
+        Strategy replay = new Strategy() {
+            @Override
+            public String name() {
+                return "replay";
+            }
+
+            @Override
+            public Choice choose(Request request, DeviceState device) {
+                return Choice.fixed(order.get(request.index()), "fixed");
+            }
+
+            @Override
+            public void observe(SplitConfig config, double latencyMs, double energyJ) {
+            }
+        };
+        List<RequestRecord> records = new Evaluation(Models.VGG16, (i, c) -> new Outcome(100, 10), accounting)
+                .run(replay, new double[] {1000, 1000, 1000, 1000, 1000});
+        assertEquals(0, records.get(1).reconfigurationMs(), "cloud-only sets no knobs");
+        assertEquals(900, records.get(2).reconfigurationMs(), "from the split's knobs, which cloud-only left");
+        assertEquals(0, records.get(3).reconfigurationMs());
+        assertEquals(0, records.get(4).reconfigurationMs(), "the edge still has its own knobs");
     }
 
     @Test

@@ -101,9 +101,26 @@ class SelectionIndexTest {
     }
 
     @Test
+    void layerZeroNeedsNoSwitchFromAnyKnobs() {
+        ParetoEntry split = entry(10, 800, STD, true, 300, 60);
+        ParetoEntry cloudOnly = entry(0, 1800, OFF, true, 100, 68);
+        ReconfigurationCost cost = ReconfigurationCost.estimate(116, 137);
+        for (FallbackPolicy policy : FallbackPolicy.values()) {
+            SelectionIndex index = index(List.of(split, cloudOnly), cost, 3.5, policy, 0);
+            Selection tight = index.select(150, DeviceState.idle(split.config()));
+            assertEquals(cloudOnly.config(), tight.config(), "cloud-only sets no knobs: 100 ms fits 150 ms");
+            assertEquals(0, tight.reconfigurationMs());
+            assertEquals(68, tight.predictedEnergyJ(), 1e-9);
+            assertEquals(0, index.select(150, DeviceState.unknown()).reconfigurationMs(), "nor from unknown knobs");
+            // a layer-0 configuration as the current one says nothing of the knobs: reaching the split is a switch
+            assertEquals(116 + 137, index.select(2000, DeviceState.idle(cloudOnly.config())).reconfigurationMs());
+        }
+    }
+
+    @Test
     void reconfigurationCostCountsTowardLatencyAndEnergy() {
         ParetoEntry onCurrentKnobs = entry(10, 1800, MAX, true, 120, 65);
-        ParetoEntry cheaperElsewhere = entry(0, 1800, OFF, true, 100, 62);
+        ParetoEntry cheaperElsewhere = entry(5, 1800, OFF, true, 100, 62);
         ReconfigurationCost cost = ReconfigurationCost.estimate(100, 900);
         SelectionIndex index = index(List.of(onCurrentKnobs, cheaperElsewhere), cost, 2.0, FallbackPolicy.FASTEST, 0);
         DeviceState current = DeviceState.idle(onCurrentKnobs.config());
@@ -254,7 +271,9 @@ class SelectionIndexTest {
     /** The definition, written as a scan: what the index must answer. */
     private static Selection bruteForce(List<ParetoEntry> entries, ReconfigurationCost cost, double watts,
                                         FallbackPolicy fallback, double margin, double threshold, DeviceState state) {
-        SplitConfig current = state.currentConfig();
+        // a layer-0 configuration sets no knobs: it tells nothing of the device's
+        SplitConfig current = state.currentConfig() == null || !state.currentConfig().setsEdgeKnobs() ? null
+                : state.currentConfig();
         ParetoEntry best = null;
         double bestE = Double.POSITIVE_INFINITY;
         double bestA = Double.NEGATIVE_INFINITY;
@@ -328,14 +347,15 @@ class SelectionIndexTest {
     }
 
     private static double switchMs(ReconfigurationCost cost, SplitConfig current, SplitConfig to) {
-        if (current != null && sameKnobs(current, to)) {
+        if (!to.setsEdgeKnobs() || current != null && sameKnobs(current, to)) {
             return 0;
         }
         return cost.ms(current, to);
     }
 
     private static boolean sameKnobs(SplitConfig a, SplitConfig b) {
-        return a.cpuMhz() == b.cpuMhz() && a.edgeAccelerator() == b.edgeAccelerator();
+        return a.setsEdgeKnobs() == b.setsEdgeKnobs() && (!a.setsEdgeKnobs()
+                || a.cpuMhz() == b.cpuMhz() && a.edgeAccelerator() == b.edgeAccelerator());
     }
 
     private static long pairKey(SplitConfig from, SplitConfig to) {

@@ -11,8 +11,8 @@ import java.util.function.Supplier;
 /**
  * One emulated edge board (e.g. {@code paper-pi4-coral}). The node runs the real head on its host and asks this
  * device what the board would have spent: it keeps the board's knobs (reconfiguring only when the CPU frequency or
- * accelerator mode changes) and the time until which the board is busy, in device time, so that commands queue as
- * they would on the board. Thread-safe: concurrent commands are serialised on the device timeline.
+ * accelerator mode changes; layer 0 runs nothing on the board and leaves them) and the time until which the board is
+ * busy, in device time, so that commands queue as they would on the board. Thread-safe: concurrent commands are serialised on the device timeline.
  */
 public final class EmulatedEdgeDevice {
     private final TestbedModel testbed;
@@ -58,13 +58,16 @@ public final class EmulatedEdgeDevice {
         boolean reconfigured = config.needsEdgeReconfiguration(knobs);
         double reconfigurationMs = !reconfigured ? 0 : options.noise()
                 ? testbed.sampleReconfigurationMs(knobs, config, rng) : testbed.reconfigurationMs(knobs, config);
-        double waitWatts = testbed.edgeIdleWatts(config);
-        double activeJ = p.edgeEnergyJ() - waitWatts * (p.transferMs() + p.cloudLatencyMs()) / 1000;
+        double profileWaitWatts = testbed.edgeIdleWatts(config);
+        double activeJ = p.edgeEnergyJ() - profileWaitWatts * (p.transferMs() + p.cloudLatencyMs()) / 1000;
+        SplitConfig after = config.edgeKnobsAfter(knobs);
+        // layer 0 leaves the knobs as they are: the board then waits at their power, not at the profile's
+        double waitWatts = after == null || after == config ? profileWaitWatts : testbed.edgeIdleWatts(after);
 
         double start = Math.max(arrivalMillis, busyUntilWallMillis);
         double queueMs = (start - arrivalMillis) * options.speedup();
         busyUntilWallMillis = start + (reconfigurationMs + p.edgeLatencyMs()) / options.speedup();
-        knobs = config;
+        knobs = after;
         return new EdgeRun(queueMs, reconfigurationMs, p.edgeLatencyMs(), Math.max(0, activeJ),
                 waitWatts * reconfigurationMs / 1000, waitWatts, p.tensorKb(), reconfigured, busyUntilWallMillis,
                 source);

@@ -62,6 +62,22 @@ class EmulatedNodesTest {
     }
 
     @Test
+    void layerZeroLeavesTheKnobsAndWaitsAtTheirPower() {
+        EmulatedEdgeDevice device = new EmulatedEdgeDevice(TESTBED, "pi-1", options);
+        long t = clock.get();
+        SplitConfig edgeOnly = cfg(22, 800, AcceleratorMode.STD);
+        device.run(edgeOnly, t);
+        SplitConfig cloudOnly = cfg(0, 1800, AcceleratorMode.OFF);
+        EdgeRun cloud = device.run(cloudOnly, t + 10_000);
+        assertFalse(cloud.reconfigured(), "nothing runs on the edge: its knobs stay");
+        assertEquals(0, cloud.reconfigurationMs());
+        assertEquals(edgeOnly, device.currentKnobs());
+        assertEquals(TESTBED.edgeIdleWatts(edgeOnly), cloud.waitWatts(), 1e-12, "the board waits at its own knobs' power");
+        EdgeRun back = device.run(edgeOnly, t + 20_000);
+        assertFalse(back.reconfigured(), "back to the edge without a switch");
+    }
+
+    @Test
     void speedupShortensWallTimeButNotDeviceTime() {
         EmulatedEdgeDevice device = new EmulatedEdgeDevice(TESTBED, "pi-1", options.withSpeedup(10));
         long t = clock.get();
