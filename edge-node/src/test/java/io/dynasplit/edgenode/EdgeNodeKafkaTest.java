@@ -54,6 +54,22 @@ class EdgeNodeKafkaTest {
     }
 
     @Test
+    void cloudOnlyLeavesTheBoardsKnobsAlone() {
+        SplitConfig split = new SplitConfig("fmnist-cnn", 4, 800, AcceleratorMode.STD, true);
+        awaitTensor(sendAndId(command(ME, split, WireDtype.INT8)));
+        SplitConfig cloudOnly = new SplitConfig("fmnist-cnn", 0, 1800, AcceleratorMode.OFF, true);
+        SplitTensor raw = awaitTensor(sendAndId(command(ME, cloudOnly, WireDtype.FP32)));
+        assertEquals(0, raw.edge().reconfigurationMs(), "nothing runs on the edge at layer 0: no switch");
+        SplitTensor again = awaitTensor(sendAndId(command(ME, split, WireDtype.INT8)));
+        assertEquals(0, again.edge().reconfigurationMs(), "the board still has the split's knobs");
+    }
+
+    private String sendAndId(EdgeCommand cmd) {
+        send(ME, cmd);
+        return cmd.request().requestId();
+    }
+
+    @Test
     void edgeOnlyPublishesTheResultItself() {
         SplitConfig cfg = new SplitConfig("fmnist-cnn", Models.FMNIST_CNN.lastLayer(), 1800, AcceleratorMode.MAX, false);
         EdgeCommand cmd = command(ME, cfg, WireDtype.INT8);
