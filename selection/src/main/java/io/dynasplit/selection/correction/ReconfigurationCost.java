@@ -38,8 +38,8 @@ public interface ReconfigurationCost {
             throw new IllegalArgumentException("reconfiguration estimates must be >= 0");
         }
         return (from, to) -> {
-            if (!to.setsEdgeKnobs()) {
-                return 0.0;
+            if (!to.needsEdgeReconfiguration(from)) {
+                return 0.0; // same knobs, or layer 0, which sets none
             }
             if (from == null) {
                 return cpuChangeMs + acceleratorChangeMs;

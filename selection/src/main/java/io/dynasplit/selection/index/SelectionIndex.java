@@ -19,8 +19,9 @@ import java.util.stream.IntStream;
  *   <li>when switching costs depend only on which knobs change (frequency, accelerator, both; the paper's testbed
  *   and the configured estimate for real hardware), four lookups: the current knob group at no cost, the entries
  *   with the current accelerator at the frequency-change cost, those with the current frequency at the
- *   accelerator-change cost, all entries at the highest cost, and the layer-0 entries, which set no knobs, at no cost. A lookup charges some entries more than they cost,
- *   never less, and each entry is charged exactly in one of them: O(log n) whatever the number of groups;</li>
+ *   accelerator-change cost, and all entries at the highest cost; a fifth, at no cost, of the layer-0 entries, which
+ *   set no knobs. A lookup charges some entries more than they cost, never less, and each entry is charged exactly
+ *   in one of them: O(log n) whatever the number of groups;</li>
  *   <li>otherwise (costs that depend on the knobs' values, an unknown or foreign current state), one lookup per knob
  *   group, groups with the cheapest entries first and skipped once they cannot win: O(G log(n/G)).</li>
  * </ul>

@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * One emulated edge board (e.g. {@code paper-pi4-coral}). The node runs the real head on its host and asks this
  * device what the board would have spent: it keeps the board's knobs (reconfiguring only when the CPU frequency or
  * accelerator mode changes; layer 0 runs nothing on the board and leaves them) and the time until which the board is
- * busy, in device time, so that commands queue as they would on the board. Thread-safe: concurrent commands are serialised on the device timeline.
+ * busy, in device time, so that commands queue as they would on the board. Thread-safe: concurrent commands are
+ * serialised on the device timeline.
  */
 public final class EmulatedEdgeDevice {
     private final TestbedModel testbed;
