@@ -4,6 +4,7 @@ import io.dynasplit.contracts.AcceleratorMode;
 import io.dynasplit.contracts.DeadLetter;
 import io.dynasplit.contracts.Decision;
 import io.dynasplit.contracts.EdgeCommand;
+import io.dynasplit.contracts.EventTypes;
 import io.dynasplit.contracts.InferenceRequest;
 import io.dynasplit.contracts.InferenceResult;
 import io.dynasplit.contracts.Json;
@@ -25,8 +26,12 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -108,6 +113,28 @@ class EdgeNodeKafkaTest {
                 .awaitCompletion(Duration.ofSeconds(10)).getRecords().stream().map(ConsumerRecord::key).toList();
         assertTrue(tensors.stream().noneMatch(k -> k.equals(forB.request().requestId())
                 || k.equals(foreign.request().requestId())));
+    }
+
+    @Test
+    void aBurstOfCommandsIsRunOneByOneAndABadOneInItIsDeadLettered() {
+        SplitConfig cfg = new SplitConfig("fmnist-cnn", 4, 1800, AcceleratorMode.MAX, true);
+        List<EdgeCommand> burst = IntStream.range(0, 40).mapToObj(i -> command(ME, cfg, WireDtype.INT8)).toList();
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        burst.forEach(c -> records.add(new ProducerRecord<>(Topics.edgeCommands(ME), ME, Json.write(c))));
+        records.add(20, new ProducerRecord<>(Topics.edgeCommands(ME), "bad-in-burst", "{\"request\":".getBytes()));
+        companion.produceWithSerializers(Serdes.String().serializer(), Serdes.ByteArray().serializer())
+                .fromRecords(records).awaitCompletion();
+        Set<String> ids = new HashSet<>(burst.stream().map(c -> c.request().requestId()).toList());
+        List<ConsumerRecord<String, byte[]>> tensors = companion.consumeWithDeserializers(Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer()).fromTopics(Topics.CLOUD_TENSORS,
+                        m -> m.filter(rec -> ids.contains(rec.key())).select().first(burst.size()))
+                .awaitCompletion(Duration.ofSeconds(60)).getRecords();
+        assertEquals(ids, new HashSet<>(tensors.stream().map(ConsumerRecord::key).toList()),
+                "every good command of the burst shipped its tensor, once");
+        assertEquals("malformed", awaitDeadLetter("bad-in-burst").errorType());
+        ConsumerRecord<String, byte[]> first = tensors.get(0);
+        assertEquals(EventTypes.SPLIT_TENSOR, new String(first.headers().lastHeader("ce_type").value()));
+        assertEquals(SplitTensorCodec.MEDIA_TYPE, new String(first.headers().lastHeader("content-type").value()));
     }
 
     @Test

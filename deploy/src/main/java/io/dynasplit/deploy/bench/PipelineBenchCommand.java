@@ -74,7 +74,9 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                 System.err.printf(Locale.ROOT, "bench: warm-up, %d requests: %.0f results/s%n", warmup,
                         burstRun(client, devices, generous, warmup));
             }
+            StageTimes beforeSequential = StageTimes.snapshot(stack.services());
             double[][] seq = sequentialRun(client, devices, generous, sequential);
+            Map<String, Double> stageMeans = StageTimes.snapshot(stack.services()).meanMsSince(beforeSequential);
             double[] overhead = seq[0];
             double[] roundTrip = seq[1];
             double throughput = burstRun(client, devices, generous, burst);
@@ -88,6 +90,10 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             row("one Kafka hop with plain clients, ms (produce, acks=all, then consume; " + kafkaHops + " rounds)", hop);
             System.out.printf(Locale.ROOT, "| sustained throughput, results/s (%d-request burst, 2 devices) | %.0f | | |%n",
                     burst, throughput);
+            System.out.println();
+            System.out.println("| where the sequential requests' time went (services' own timers) | mean, ms |");
+            System.out.println("|---|---|");
+            stageMeans.forEach((timer, ms) -> System.out.printf(Locale.ROOT, "| %s | %.2f |%n", timer, ms));
         }
         return 0;
     }

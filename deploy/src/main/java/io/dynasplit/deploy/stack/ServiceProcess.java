@@ -18,13 +18,20 @@ import java.util.Map;
  */
 public final class ServiceProcess implements AutoCloseable {
     /**
-     * The local stack runs five JVMs on the machine's cores: the serial collector, and the C1 compiler only. With C2,
-     * its compiler threads took about 40% of a 2-core machine for the first minute under load and the stack settled
-     * at ~120 results/s after 6,000 requests; with C1 only ./dynasplit bench measured 131/s against 116/s and 10.5
-     * against 14.5 ms p50 overhead (docs/evaluation.md).
+     * The local stack runs five JVMs on the machine's cores: the serial collector, the C1 compiler only, and PyTorch on
+     * one thread per node. With C2, its compiler threads took about 40% of a 2-core machine for the first minute under
+     * load; with C1 only ./dynasplit bench measured 131/s against 116/s and 10.5 against 14.5 ms p50 overhead. Two
+     * nodes' PyTorch thread pools on two cores mostly wait for each other (docs/evaluation.md, "Pipeline cost").
      * Override with {@code -Ddynasplit.stack.jvm-options="..."}.
      */
-    static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+            + " -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1";
+    /**
+     * OpenMP threads that finish a parallel region spin for the next one by default: between two heads a node runs
+     * Kafka and JSON work, and the spinning took most of the CPU the other services needed (bench: 229 against 467
+     * results/s). Passive waiting unless the environment says otherwise.
+     */
+    static final Map<String, String> DEFAULT_ENVIRONMENT = Map.of("OMP_WAIT_POLICY", "PASSIVE");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -60,8 +67,10 @@ public final class ServiceProcess implements AutoCloseable {
     public ServiceProcess start() {
         try {
             Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            DEFAULT_ENVIRONMENT.forEach(builder.environment()::putIfAbsent);
+            process = builder.start();
             return this;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + name + ": " + e.getMessage(), e);

@@ -10,13 +10,15 @@ import io.dynasplit.servicekit.dedupe.ResultsTracker;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * Reads this device's commands topic ({@code dynasplit.edge.<device>.commands}), one command at a time, in order:
  * the device runs one head at a time. A bad command goes to the dead-letter topic and the next one is processed.
+ * Commands arrive in polled batches (one under light load), so that under load the batch's tensors and results are
+ * acknowledged by the broker together rather than one round trip per command.
  */
 @ApplicationScoped
 public class CommandProcessor {
@@ -36,8 +38,8 @@ public class CommandProcessor {
 
     @Incoming("commands")
     @Blocking
-    public void onCommand(ConsumerRecord<String, byte[]> record) {
-        processing.process("edge", record, r -> {
+    public void onCommands(ConsumerRecords<String, byte[]> records) {
+        processing.processBatch("edge", records, r -> {
             long arrivalMillis = System.currentTimeMillis();
             EdgeCommand command = validator.validate(parse(r.value()));
             if (results.isComplete(command.request().requestId())) {

@@ -21,7 +21,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Instant;
@@ -65,11 +65,12 @@ public class RequestRouter {
     }
 
     @Incoming("requests")
-    // unordered: decisions for different devices overlap their Kafka round trips; one device's ledger is updated
-    // atomically, so concurrent decisions stay consistent
+    // polled batches: under load, a batch's commands are acknowledged by the broker together; unordered: batches
+    // overlap their Kafka round trips, and one device's ledger is updated atomically, so concurrent decisions stay
+    // consistent
     @Blocking(ordered = false)
-    public void onRequest(ConsumerRecord<String, byte[]> record) {
-        processing.process("scheduler", record, r -> route(parse(r.value())));
+    public void onRequests(ConsumerRecords<String, byte[]> records) {
+        processing.processBatch("scheduler", records, r -> route(parse(r.value())));
     }
 
     void route(InferenceRequest request) {

@@ -3,9 +3,13 @@ package io.dynasplit.servicekit.messaging;
 import io.dynasplit.contracts.EventTypes;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.UUID;
@@ -13,7 +17,8 @@ import java.util.UUID;
 /**
  * Builds outgoing records: the Kafka key (and topic, for per-device topics) plus the binary-mode CloudEvents headers
  * ({@code ce_id}, {@code ce_type}, {@code ce_source}, {@code ce_time}, {@code ce_dataschema}, {@code content-type})
- * that every DynaSplit record carries.
+ * that every DynaSplit record carries: as a message for a channel's emitter, or as a plain Kafka record with the same
+ * headers for {@link RequestPathSender}.
  */
 public final class OutgoingEvents {
     public static final String JSON = "application/json";
@@ -46,5 +51,24 @@ public final class OutgoingEvents {
                 .withSubject(key)
                 .build();
         return Message.of(payload).addMetadata(kafka.build()).addMetadata(ce);
+    }
+
+    /** The same event as {@link #message}, as a Kafka record for {@code topic} with the headers written out. */
+    public static ProducerRecord<String, byte[]> record(byte[] payload, String topic, String key, String ceType,
+                                                        Class<?> eventClass, String source, String mediaType) {
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, "ce_specversion", "1.0");
+        header(headers, "ce_id", UUID.randomUUID().toString());
+        header(headers, "ce_type", ceType);
+        header(headers, "ce_source", "urn:dynasplit:" + source);
+        header(headers, "ce_time", Instant.now().toString());
+        header(headers, "ce_dataschema", EventTypes.dataSchema(eventClass));
+        header(headers, "ce_subject", key);
+        header(headers, "content-type", mediaType);
+        return new ProducerRecord<>(topic, null, key, payload, headers);
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -3,6 +3,7 @@ package io.dynasplit.servicekit.messaging;
 import io.dynasplit.contracts.EventTypes;
 import io.dynasplit.contracts.InferenceResult;
 import io.dynasplit.contracts.Json;
+import io.dynasplit.contracts.Topics;
 import io.dynasplit.servicekit.metrics.PipelineMetrics;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,15 +22,19 @@ public class ResultPublisher {
     MutinyEmitter<byte[]> results;
 
     @Inject
+    RequestPathSender sender;
+
+    @Inject
     PipelineMetrics metrics;
 
     @ConfigProperty(name = "quarkus.application.name", defaultValue = "dynasplit")
     String source;
 
     public void publish(InferenceResult result) {
+        var record = OutgoingEvents.record(Json.write(result), Topics.RESULTS, result.requestId(),
+                EventTypes.INFERENCE_RESULT, InferenceResult.class, source, OutgoingEvents.JSON);
         long t0 = System.nanoTime();
-        results.sendMessageAndAwait(OutgoingEvents.json(Json.write(result), result.requestId(),
-                EventTypes.INFERENCE_RESULT, InferenceResult.class, source));
+        sender.sendAndAwait("results", results, record);
         metrics.published("results", System.nanoTime() - t0);
         metrics.result(result);
     }

@@ -3,6 +3,7 @@ package io.dynasplit.servicekit.messaging;
 import io.dynasplit.contracts.EnergyTelemetry;
 import io.dynasplit.contracts.EventTypes;
 import io.dynasplit.contracts.Json;
+import io.dynasplit.contracts.Topics;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,12 +17,15 @@ public class TelemetryPublisher {
     @Channel("telemetry")
     MutinyEmitter<byte[]> telemetry;
 
+    @Inject
+    RequestPathSender sender;
+
     @ConfigProperty(name = "quarkus.application.name", defaultValue = "dynasplit")
     String source;
 
     /** Telemetry is not on the request path: sent without waiting. */
     public void publish(EnergyTelemetry record) {
-        telemetry.sendMessageAndForget(OutgoingEvents.json(Json.write(record), record.nodeId(),
-                EventTypes.ENERGY_TELEMETRY, EnergyTelemetry.class, source));
+        sender.sendAndForget("telemetry", telemetry, OutgoingEvents.record(Json.write(record), Topics.TELEMETRY,
+                record.nodeId(), EventTypes.ENERGY_TELEMETRY, EnergyTelemetry.class, source, OutgoingEvents.JSON));
     }
 }
