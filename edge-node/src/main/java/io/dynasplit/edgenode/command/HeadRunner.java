@@ -25,16 +25,16 @@ import io.dynasplit.servicekit.dedupe.ResultsTracker;
 import io.dynasplit.servicekit.messaging.ResultPublisher;
 import io.dynasplit.servicekit.messaging.TelemetryPublisher;
 import io.dynasplit.servicekit.metrics.PipelineMetrics;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.util.List;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import jakarta.enterprise.event.Observes;
-import io.quarkus.runtime.StartupEvent;
 import io.dynasplit.servicekit.startup.ModelPreload;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs the head of one command on the edge device and ships what comes out: the intermediate tensor to the cloud,
@@ -62,16 +62,15 @@ public class HeadRunner {
     @Inject
     ResultsTracker tracker;
 
+    @Inject
+    PipelineMetrics metrics;
+
     @ConfigProperty(name = "dynasplit.models.preload")
     Optional<List<String>> preload;
 
     void preload(@Observes StartupEvent event) {
-        ModelPreload.inBackground(preload.orElse(List.of()),
-                ModelCatalog.shared()::get);
+        ModelPreload.inBackground(preload.orElse(List.of()), ModelCatalog.shared()::get);
     }
-
-    @Inject
-    PipelineMetrics metrics;
 
     public void run(EdgeCommand command, long arrivalMillis) {
         InferenceRequest request = command.request();
