@@ -53,20 +53,19 @@ public class RecordProcessing {
      */
     public void processBatch(String stage, ConsumerRecords<String, byte[]> records,
                              Consumer<ConsumerRecord<String, byte[]>> work) {
-        List<ConsumerRecord<String, byte[]>> processed = new ArrayList<>(records.count());
-        List<List<PendingAck>> acks = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            processed.add(record);
-            acks.add(sender.deferringAcks(() -> process(stage, record, work)));
+        record Processed(ConsumerRecord<String, byte[]> record, List<PendingAck> acks) {
         }
-        for (int i = 0; i < processed.size(); i++) {
+        List<Processed> processed = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            processed.add(new Processed(record, sender.deferringAcks(() -> process(stage, record, work))));
+        }
+        for (Processed p : processed) {
             try {
-                acks.get(i).forEach(PendingAck::await);
+                p.acks().forEach(PendingAck::await);
             } catch (RuntimeException e) {
-                ConsumerRecord<String, byte[]> record = processed.get(i);
-                LOG.errorf(e, "%s: what record %s[%d]@%d sent was not acknowledged", stage, record.topic(),
-                        record.partition(), record.offset());
-                deadLetters.publish(record, new RejectedRecordException(DeadLetterReason.PROCESSING_ERROR,
+                LOG.errorf(e, "%s: what record %s[%d]@%d sent was not acknowledged", stage, p.record().topic(),
+                        p.record().partition(), p.record().offset());
+                deadLetters.publish(p.record(), new RejectedRecordException(DeadLetterReason.PROCESSING_ERROR,
                         e.getMessage(), e));
             }
         }

@@ -57,18 +57,8 @@ public final class OutgoingEvents {
     public static ProducerRecord<String, byte[]> record(byte[] payload, String topic, String key, String ceType,
                                                         Class<?> eventClass, String source, String mediaType) {
         RecordHeaders headers = new RecordHeaders();
-        header(headers, "ce_specversion", "1.0");
-        header(headers, "ce_id", UUID.randomUUID().toString());
-        header(headers, "ce_type", ceType);
-        header(headers, "ce_source", "urn:dynasplit:" + source);
-        header(headers, "ce_time", Instant.now().toString());
-        header(headers, "ce_dataschema", EventTypes.dataSchema(eventClass));
-        header(headers, "ce_subject", key);
-        header(headers, "content-type", mediaType);
+        EventTypes.binaryHeaders(ceType, EventTypes.dataSchema(eventClass), "urn:dynasplit:" + source, Instant.now(),
+                key, mediaType).forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         return new ProducerRecord<>(topic, null, key, payload, headers);
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }
