@@ -50,15 +50,21 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             description = "Requests sent at once before measuring, so that the JIT, consumer groups and models settle (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--kafka-hops", defaultValue = "300",
-            description = "Plain produce-then-consume round trips on the same broker, the floor of one hop (default: ${DEFAULT-VALUE}).")
-    int kafkaHops;
+    @Option(names = "--floor", defaultValue = "300",
+            description = "Round trips through the same three hops with plain Kafka clients in two relay JVMs, the"
+                    + " floor under the overhead (default: ${DEFAULT-VALUE}).")
+    int floorRounds;
+
+    @Option(names = "--floor-warmup", defaultValue = "2000",
+            description = "Unmeasured round trips through the plain relays first (default: ${DEFAULT-VALUE}).")
+    int floorWarmup;
 
     @Override
     public Integer call() {
         List<String> devices = List.of("pi-a", "pi-b");
-        try (LocalStack stack = LocalStack.start(StackSettings.defaults(Home.find()).withEdgeDevices(devices)
-                .withPreloadModels(List.of("fmnist-cnn")));
+        StackSettings settings = StackSettings.defaults(Home.find()).withEdgeDevices(devices)
+                .withPreloadModels(List.of("fmnist-cnn"));
+        try (LocalStack stack = LocalStack.start(settings);
              PipelineClient client = new PipelineClient(stack.bootstrapServers());
              ParetoPublisher publisher = new ParetoPublisher(KafkaClientSettings.of(stack.bootstrapServers()))) {
             ParetoFront front = Optimizer.optimize(OptimizationRequest.exhaustive(Models.FMNIST_CNN)
@@ -80,14 +86,20 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             double[] overhead = seq[0];
             double[] roundTrip = seq[1];
             double throughput = burstRun(client, devices, generous, burst);
-            double[] hop = kafkaHop(stack.bootstrapServers(), kafkaHops);
+            double[] floor;
+            try (PlainRelayChain chain = PlainRelayChain.start(stack.bootstrapServers(), settings.logDir())) {
+                floor = chain.roundTrips(floorWarmup, floorRounds);
+            }
 
             System.out.println("| measure (fmnist-cnn, loopback, " + Runtime.getRuntime().availableProcessors()
                     + " cores) | p50 | p99 | max |");
             System.out.println("|---|---|---|---|");
             row("round trip per request, ms (" + sequential + " sequential)", roundTrip);
             row("pipeline overhead per request, ms (round trip - host compute)", overhead);
-            row("one Kafka hop with plain clients, ms (produce, acks=all, then consume; " + kafkaHops + " rounds)", hop);
+            row("the same three hops with plain Kafka clients, ms (two relay JVMs, no framework, no work; "
+                    + floorRounds + " sequential)", floor);
+            System.out.printf(Locale.ROOT, "| overhead above that floor, ms (p50 - p50) | %.2f | | |%n",
+                    percentile(overhead, 0.5) - percentile(floor, 0.5));
             System.out.printf(Locale.ROOT, "| sustained throughput, results/s (%d-request burst, 2 devices) | %.0f | | |%n",
                     burst, throughput);
             System.out.println();
@@ -96,40 +108,6 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             stageMeans.forEach((timer, ms) -> System.out.printf(Locale.ROOT, "| %s | %.2f |%n", timer, ms));
         }
         return 0;
-    }
-
-    /** The floor under every hop of the pipeline: a plain producer and consumer on the same broker, no framework. */
-    private static double[] kafkaHop(String bootstrap, int n) {
-        String topic = io.dynasplit.contracts.Topics.DEAD_LETTERS; // a topic nobody in the stack consumes from now on
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(Map.of(
-                "bootstrap.servers", bootstrap, "linger.ms", 0), new org.apache.kafka.common.serialization.StringSerializer(),
-                new org.apache.kafka.common.serialization.ByteArraySerializer());
-             var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(Map.of(
-                     "bootstrap.servers", bootstrap, "group.id", "bench-hop-" + UUID.randomUUID(),
-                     "auto.offset.reset", "latest"), new org.apache.kafka.common.serialization.StringDeserializer(),
-                     new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            while (consumer.assignment().isEmpty()) {
-                consumer.poll(Duration.ofMillis(100));
-            }
-            double[] ms = new double[n];
-            for (int i = 0; i < n + 20; i++) {
-                long t0 = System.nanoTime();
-                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, "bench-hop", new byte[512])).get();
-                while (consumer.poll(Duration.ofMillis(500)).isEmpty()) {
-                    // wait for our record
-                }
-                if (i >= 20) {
-                    ms[i - 20] = (System.nanoTime() - t0) / 1e6;
-                }
-            }
-            return ms;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     private static double[][] sequentialRun(PipelineClient client, List<String> devices, double threshold, int n) {
@@ -169,9 +147,14 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     }
 
     private static void row(String name, double[] values) {
+        System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |%n", name, percentile(values, 0.5),
+                percentile(values, 0.99), percentile(values, 1.0));
+    }
+
+    /** Nearest-rank percentile. */
+    private static double percentile(double[] values, double q) {
         double[] v = values.clone();
         Arrays.sort(v);
-        System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |%n", name, v[(int) (0.5 * (v.length - 1))],
-                v[(int) Math.ceil(0.99 * (v.length - 1))], v[v.length - 1]);
+        return v[Math.max(0, (int) Math.ceil(q * v.length) - 1)];
     }
 }

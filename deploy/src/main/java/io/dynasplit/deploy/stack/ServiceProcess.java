@@ -1,6 +1,8 @@
 package io.dynasplit.deploy.stack;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -48,11 +51,7 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("-Xmx" + maxHeap);
-        for (String option : System.getProperty("dynasplit.stack.jvm-options", DEFAULT_JVM_OPTIONS).split("\\s+")) {
-            if (!option.isBlank()) {
-                cmd.add(option);
-            }
-        }
+        cmd.addAll(jvmOptions());
         cmd.add("-Dai.djl.offline=true");
         cmd.add("-Dquarkus.http.port=" + httpPort);
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
@@ -64,7 +63,14 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The options every JVM of the local stack gets: {@link #DEFAULT_JVM_OPTIONS} or the override. */
+    public static List<String> jvmOptions() {
+        return Arrays.stream(System.getProperty("dynasplit.stack.jvm-options", DEFAULT_JVM_OPTIONS).split("\\s+"))
+                .filter(option -> !option.isBlank()).toList();
+    }
+
     public ServiceProcess start() {
+        requirePortFree();
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -74,6 +80,20 @@ public final class ServiceProcess implements AutoCloseable {
             return this;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The readiness check asks the port, so a port some other process serves (a second stack, an earlier one still
+     * stopping) would pass it for a service that in fact failed to bind: refuse to start instead.
+     */
+    private void requirePortFree() {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress("localhost", httpPort));
+        } catch (IOException e) {
+            throw new IllegalStateException(name + ": HTTP port " + httpPort + " is in use (another stack running?);"
+                    + " stop it first", e);
         }
     }
 

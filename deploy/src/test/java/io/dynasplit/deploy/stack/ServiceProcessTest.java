@@ -1,0 +1,46 @@
+package io.dynasplit.deploy.stack;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ServiceProcessTest {
+
+    @Test
+    void refusesToStartOnAPortAnotherProcessServes(@TempDir Path dir) throws Exception {
+        Path jar = Files.createFile(dir.resolve("quarkus-run.jar"));
+        try (ServerSocket other = new ServerSocket()) {
+            other.bind(new InetSocketAddress("localhost", 0));
+            ServiceProcess service = new ServiceProcess("edge-pi-a", jar, other.getLocalPort(), Map.of(), dir, "64m");
+
+            IllegalStateException e = assertThrows(IllegalStateException.class, service::start);
+
+            assertTrue(e.getMessage().contains("port " + other.getLocalPort() + " is in use"), e.getMessage());
+            assertFalse(service.isAlive());
+        }
+    }
+
+    @Test
+    void stackJvmOptionsCanBeOverridden() {
+        String before = System.getProperty("dynasplit.stack.jvm-options");
+        try {
+            System.setProperty("dynasplit.stack.jvm-options", "  -XX:+UseParallelGC   -Dx=1 ");
+            assertTrue(ServiceProcess.jvmOptions().equals(java.util.List.of("-XX:+UseParallelGC", "-Dx=1")));
+            System.clearProperty("dynasplit.stack.jvm-options");
+            assertTrue(ServiceProcess.jvmOptions().contains("-XX:TieredStopAtLevel=1"));
+        } finally {
+            if (before != null) {
+                System.setProperty("dynasplit.stack.jvm-options", before);
+            }
+        }
+    }
+}
