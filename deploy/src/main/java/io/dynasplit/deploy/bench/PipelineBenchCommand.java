@@ -18,7 +18,10 @@ import io.dynasplit.optimizer.search.EvaluationListener;
 import io.dynasplit.optimizer.store.ParetoPublisher;
 import io.dynasplit.testbed.Testbeds;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -59,8 +62,15 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             description = "Unmeasured round trips through the plain relays first (default: ${DEFAULT-VALUE}).")
     int floorWarmup;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        if (sequential < 1 || floorRounds < 1 || burst < 1 || warmup < 0 || floorWarmup < 0) {
+            throw new ParameterException(spec.commandLine(),
+                    "--sequential, --floor and --burst must be at least 1; --warmup and --floor-warmup at least 0");
+        }
         List<String> devices = List.of("pi-a", "pi-b");
         StackSettings settings = StackSettings.defaults(Home.find()).withEdgeDevices(devices)
                 .withPreloadModels(List.of("fmnist-cnn"));
