@@ -36,7 +36,8 @@ class ChartValuesTest {
             "kafka.ssl.truststore.location", "kafka.ssl.truststore.password", "dynasplit.topics.provision");
     private static final Map<String, List<String>> SERVICE_PROPERTIES = Map.of(
             "scheduler", List.of("dynasplit.scheduler.fallback-policy", "dynasplit.scheduler.devices",
-                    "dynasplit.scheduler.timeout-grace-ms", "dynasplit.scheduler.front-dir"),
+                    "dynasplit.scheduler.timeout-grace-ms", "dynasplit.scheduler.front-dir",
+                    "dynasplit.scheduler.margin-z"),
             "edge-node", List.of("dynasplit.edge.device-id", "dynasplit.edge.device-class",
                     "dynasplit.edge.testbed", "dynasplit.edge.hardware", "dynasplit.edge.pacing-speedup"),
             "cloud-node", List.of("dynasplit.cloud.node-id", "dynasplit.cloud.testbed", "dynasplit.cloud.hardware",
@@ -75,6 +76,8 @@ class ChartValuesTest {
                 List.of("kafka.sasl.mechanism", "GSSAPI", "kafka.sasl.mechanism: kafka.sasl.mechanism must be one of"),
                 List.of("scheduler.fallbackPolicy", "random", "scheduler.fallbackPolicy: scheduler.fallbackPolicy must be one of"),
                 List.of("scheduler.replicas", 2, "scheduler.replicas: Must be less than or equal to 1"),
+                List.of("scheduler.marginZ", -1, "scheduler.marginZ: Must be greater than or equal to 0"),
+                List.of("scheduler.marginZ", "two", "scheduler.marginZ: Does not match pattern"),
                 List.of("cloud.energyAccounting", "kepler", "cloud.energyAccounting: cloud.energyAccounting must be one of"),
                 List.of("edge.hardware", "real", "edge.hardware: edge.hardware must be one of"),
                 List.of("edge.devices[0].id", "pi4.local", "edge.devices.0.id: Does not match pattern"),
@@ -146,7 +149,7 @@ class ChartValuesTest {
     void everyAgreedPropertyIsSettableAndNoUnknownOneIsSet() {
         Rendered rendered = render(sets("kafka.securityProtocol", "SASL_SSL",
                 "kafka.sasl.existingSecret", "dynasplit", "kafka.tls.truststoreSecret", "ca",
-                "scheduler.timeoutGraceMs", 1500, "scheduler.frontDir", "/fronts",
+                "scheduler.timeoutGraceMs", 1500, "scheduler.frontDir", "/fronts", "scheduler.marginZ", 1.5,
                 "edge.devices[0].id", "pi4-01", "edge.pacingSpeedup", 10));
         for (Map.Entry<String, List<String>> service : SERVICE_PROPERTIES.entrySet()) {
             JsonNode workload = rendered.workloads().stream().filter(w -> w.path("metadata").path("name").asText()
@@ -171,6 +174,7 @@ class ChartValuesTest {
 
         assertFalse(scheduler.contains("DYNASPLIT_SCHEDULER_TIMEOUT_GRACE_MS"));
         assertFalse(scheduler.contains("DYNASPLIT_SCHEDULER_FRONT_DIR"));
+        assertFalse(scheduler.contains("DYNASPLIT_SCHEDULER_MARGIN_Z"));
         assertFalse(scheduler.contains("DYNASPLIT_SCHEDULER_DEVICES"));
         assertFalse(edge.contains("DYNASPLIT_EDGE_PACING_SPEEDUP"));
         assertFalse(scheduler.contains("KAFKA_SASL_JAAS_CONFIG"));

@@ -30,9 +30,21 @@ public interface SchedulerConfig {
     @WithDefault("1")
     double deviceClockSpeedup();
 
-    /** Relative energy margin within which the device keeps its current knobs instead of reconfiguring. */
-    @WithDefault("0.05")
+    /**
+     * Relative energy margin within which the device keeps its current knobs instead of reconfiguring. The default is
+     * the selection library's ({@code Selector.DEFAULT_KEEP_MARGIN}, as {@code dynasplit simulate} uses), so that a
+     * simulation predicts what the scheduler does.
+     */
+    @WithDefault("0.02")
     double keepMargin();
+
+    /**
+     * Safety margin, in standard deviations of a configuration's observed latency spread: an entry is taken to meet
+     * a threshold only when its corrected latency times {@code (1 + marginZ * spread)} does. 0 trusts the corrected
+     * mean (more energy saved, more deadlines missed); the default is {@code FeedbackSettings.defaults()}'s.
+     */
+    @WithDefault("2.0")
+    double marginZ();
 
     /** Largest request input accepted, bytes: base64 in JSON grows it by 4/3, and requests travel in 4 MiB records. */
     @WithDefault("3000000")

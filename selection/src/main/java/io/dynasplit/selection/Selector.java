@@ -28,6 +28,8 @@ import java.util.Objects;
  * feedback and publish a rebuilt index (copy-on-write) when a correction moved enough to matter.
  */
 public final class Selector {
+    /** Relative energy within which a device keeps its current knobs, unless configured otherwise. */
+    public static final double DEFAULT_KEEP_MARGIN = 0.02;
     private final FallbackPolicy fallback;
     private final ReconfigurationCost reconfiguration;
     private final double reconfigurationWatts;
@@ -161,7 +163,7 @@ public final class Selector {
         private FallbackPolicy fallback = FallbackPolicy.FASTEST;
         private ReconfigurationCost reconfiguration = ReconfigurationCost.none();
         private double reconfigurationWatts;
-        private double keepMargin = 0.02;
+        private double keepMargin = DEFAULT_KEEP_MARGIN;
         private FeedbackSettings feedback = FeedbackSettings.defaults();
 
         private Builder(ParetoFront front) {

@@ -36,10 +36,25 @@ public class ParetoStore {
 
     private final Map<String, Selector> selectors = new ConcurrentHashMap<>();
     private volatile Optional<TestbedModel> testbed = Optional.empty();
+    private volatile FeedbackSettings feedback = FeedbackSettings.defaults();
 
     void onStart(@Observes StartupEvent event) {
+        feedback = feedbackSettings(config);
         testbed = "none".equals(config.testbed()) ? Optional.empty() : Optional.of(Testbeds.create(config.testbed()));
         config.frontDir().map(Path::of).ifPresent(this::loadFolder);
+    }
+
+    /** The feedback settings the configuration asks for; a bad value stops the start with its name. */
+    static FeedbackSettings feedbackSettings(SchedulerConfig config) {
+        requireNonNegative("dynasplit.scheduler.keep-margin", config.keepMargin());
+        requireNonNegative("dynasplit.scheduler.margin-z", config.marginZ());
+        return FeedbackSettings.defaults().withZScore(config.marginZ());
+    }
+
+    private static void requireNonNegative(String property, double value) {
+        if (!(value >= 0)) {
+            throw new IllegalArgumentException(property + " must be >= 0, got " + value);
+        }
     }
 
     public Optional<TestbedModel> testbed() {
@@ -98,7 +113,7 @@ public class ParetoStore {
         Selector.Builder builder = Selector.builder(front)
                 .fallback(FallbackPolicy.parse(config.fallbackPolicy()))
                 .keepMargin(config.keepMargin())
-                .feedback(FeedbackSettings.defaults());
+                .feedback(feedback);
         testbed.ifPresent(builder::reconfiguration);
         return builder.build();
     }
