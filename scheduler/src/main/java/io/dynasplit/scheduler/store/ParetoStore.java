@@ -36,10 +36,9 @@ public class ParetoStore {
 
     private final Map<String, Selector> selectors = new ConcurrentHashMap<>();
     private volatile Optional<TestbedModel> testbed = Optional.empty();
-    private volatile FeedbackSettings feedback = FeedbackSettings.defaults();
 
     void onStart(@Observes StartupEvent event) {
-        feedback = feedbackSettings(config);
+        feedbackSettings(config); // a bad margin fails the start, not the first front
         testbed = "none".equals(config.testbed()) ? Optional.empty() : Optional.of(Testbeds.create(config.testbed()));
         config.frontDir().map(Path::of).ifPresent(this::loadFolder);
     }
@@ -113,7 +112,7 @@ public class ParetoStore {
         Selector.Builder builder = Selector.builder(front)
                 .fallback(FallbackPolicy.parse(config.fallbackPolicy()))
                 .keepMargin(config.keepMargin())
-                .feedback(feedback);
+                .feedback(feedbackSettings(config)); // from the config, even for a front that came before start-up
         testbed.ifPresent(builder::reconfiguration);
         return builder.build();
     }
