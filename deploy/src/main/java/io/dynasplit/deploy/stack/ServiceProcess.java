@@ -25,7 +25,7 @@ public final class ServiceProcess implements AutoCloseable {
      * one thread per node. With C2, its compiler threads took about 40% of a 2-core machine for the first minute under
      * load; with C1 only ./dynasplit bench measured 131/s against 116/s and 10.5 against 14.5 ms p50 overhead. Two
      * nodes' PyTorch thread pools on two cores mostly wait for each other (docs/evaluation.md, "Pipeline cost").
-     * Override with {@code -Ddynasplit.stack.jvm-options="..."}.
+     * Override with {@code -Ddynasplit.stack.jvm-options="..."} or {@code DYNASPLIT_STACK_JVM_OPTIONS}.
      */
     static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
             + " -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1";
@@ -63,10 +63,18 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** The options every JVM of the local stack gets: {@link #DEFAULT_JVM_OPTIONS} or the override. */
+    /**
+     * The options every JVM of the local stack gets: {@code -Ddynasplit.stack.jvm-options}, else the environment's
+     * {@code DYNASPLIT_STACK_JVM_OPTIONS} (the {@code dynasplit} script splits {@code JAVA_OPTS} at spaces, so several
+     * options travel best this way), else {@link #DEFAULT_JVM_OPTIONS}.
+     */
     public static List<String> jvmOptions() {
-        return Arrays.stream(System.getProperty("dynasplit.stack.jvm-options", DEFAULT_JVM_OPTIONS).split("\\s+"))
-                .filter(option -> !option.isBlank()).toList();
+        return jvmOptions(System.getProperty("dynasplit.stack.jvm-options"), System.getenv("DYNASPLIT_STACK_JVM_OPTIONS"));
+    }
+
+    static List<String> jvmOptions(String property, String environment) {
+        String options = property != null ? property : environment != null ? environment : DEFAULT_JVM_OPTIONS;
+        return Arrays.stream(options.split("\\s+")).filter(option -> !option.isBlank()).toList();
     }
 
     public ServiceProcess start() {

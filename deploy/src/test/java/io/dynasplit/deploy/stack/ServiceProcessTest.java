@@ -7,8 +7,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,17 +32,10 @@ class ServiceProcessTest {
     }
 
     @Test
-    void stackJvmOptionsCanBeOverridden() {
-        String before = System.getProperty("dynasplit.stack.jvm-options");
-        try {
-            System.setProperty("dynasplit.stack.jvm-options", "  -XX:+UseParallelGC   -Dx=1 ");
-            assertTrue(ServiceProcess.jvmOptions().equals(java.util.List.of("-XX:+UseParallelGC", "-Dx=1")));
-            System.clearProperty("dynasplit.stack.jvm-options");
-            assertTrue(ServiceProcess.jvmOptions().contains("-XX:TieredStopAtLevel=1"));
-        } finally {
-            if (before != null) {
-                System.setProperty("dynasplit.stack.jvm-options", before);
-            }
-        }
+    void stackJvmOptionsComeFromThePropertyThenTheEnvironmentThenTheDefaults() {
+        assertEquals(List.of("-XX:+UseParallelGC", "-Dx=1"),
+                ServiceProcess.jvmOptions("  -XX:+UseParallelGC   -Dx=1 ", "-Xlog:gc"));
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xlog:gc"), ServiceProcess.jvmOptions(null, "-XX:+UseSerialGC -Xlog:gc"));
+        assertTrue(ServiceProcess.jvmOptions(null, null).contains("-XX:TieredStopAtLevel=1"));
     }
 }
