@@ -33,7 +33,10 @@ import io.dynasplit.selection.workload.ThresholdWorkload;
 import io.dynasplit.testbed.TestbedModel;
 import io.dynasplit.testbed.Testbeds;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,21 +81,33 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Emulated devices run at device time / this factor (default: ${DEFAULT-VALUE}).")
     double speedup;
 
+    @Option(names = "--margin-z", defaultValue = "2.0",
+            description = "The scheduler's safety margin in standard deviations of the latency spread, live and in the"
+                    + " offline replay (default: ${DEFAULT-VALUE}, the scheduler's).")
+    double marginZ;
+
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--out", defaultValue = "target/demo", description = "Report folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Override
     public Integer call() throws Exception {
+        if (!(marginZ >= 0)) {
+            throw new ParameterException(spec.commandLine(), "--margin-z must be >= 0, got " + marginZ);
+        }
         long started = System.nanoTime();
         Path home = Home.find();
         TestbedModel testbed = Testbeds.create("paper");
         DemoInputs images = DemoInputs.loadOrNull();
         progress("inputs: %s", images != null ? "Fashion-MNIST test images (PNG)"
                 : "synthetic (install dataset-fashion-mnist for real images)");
-        progress("starting Kafka and the services (scheduler, edge pi-a, edge pi-b, cloud-1) ...");
+        progress("starting Kafka and the services (scheduler, edge pi-a, edge pi-b, cloud-1); safety margin z = %s ...",
+                marginZ);
         List<ModelRun> runs = new ArrayList<>();
         try (LocalStack stack = LocalStack.start(StackSettings.defaults(home).withEdgeDevices(List.of("pi-a", "pi-b"))
-                .withPacingSpeedup(speedup).withPreloadModels(models));
+                .withPacingSpeedup(speedup).withPreloadModels(models).withMarginZ(marginZ));
              PipelineClient client = new PipelineClient(stack.bootstrapServers());
              ParetoPublisher publisher = new ParetoPublisher(KafkaClientSettings.of(stack.bootstrapServers()))) {
             progress("stack ready; Kafka at %s", stack.bootstrapServers());
@@ -157,7 +172,7 @@ public final class DemoCommand implements Callable<Integer> {
                               double[] thresholds, String thresholdSource, List<InferenceResult> live) {
         ReconfigurationAccounting accounting = SeededDraws.switches(testbed, seed);
         Selector selector = Selector.builder(front).reconfiguration(ReconfigurationCost.of(testbed), accounting.watts())
-                .feedback(FeedbackSettings.defaults()).build();
+                .feedback(FeedbackSettings.defaults().withZScore(marginZ)).build();
         OutcomeSource outcomes = SeededDraws.runs(testbed, seed);
         Map<String, List<RequestRecord>> records = new LinkedHashMap<>();
         records.put(ModelRun.LIVE, liveRecords(model, thresholds, live));

@@ -62,6 +62,7 @@ public final class LocalStack implements AutoCloseable {
         p.put("dynasplit.scheduler.devices", settings.edgeDevices().stream()
                 .map(d -> d + "=" + settings.deviceClass()).collect(Collectors.joining(",")));
         p.put("dynasplit.scheduler.fallback-policy", settings.fallbackPolicy());
+        p.put("dynasplit.scheduler.margin-z", Double.toString(settings.marginZ()));
         p.put("dynasplit.scheduler.device-clock-speedup", clockSpeedup());
         return new ServiceProcess("scheduler", jar("scheduler"), port, p, settings.logDir(), "512m");
     }

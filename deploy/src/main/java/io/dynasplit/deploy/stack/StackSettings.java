@@ -1,43 +1,52 @@
 package io.dynasplit.deploy.stack;
 
+import io.dynasplit.selection.correction.FeedbackSettings;
+
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * What the local stack runs: the edge devices (each with its own edge node), the device class, the models the nodes
- * preload, the pacing speed-up of emulated devices (0 = report device time without sleeping), and where logs go.
+ * preload, the pacing speed-up of emulated devices (0 = report device time without sleeping), where logs go, and the
+ * scheduler's fallback policy and safety margin.
  */
 public record StackSettings(Path home, List<String> edgeDevices, String deviceClass, List<String> preloadModels,
                             double pacingSpeedup, String fallbackPolicy, Path logDir, int firstHttpPort,
-                            String serviceHeap) {
+                            String serviceHeap, double marginZ) {
 
     public static StackSettings defaults(Path home) {
         return new StackSettings(home, List.of("pi-a", "pi-b"), "paper-pi4-coral", List.of(), 0, "fastest",
-                home.resolve("target/stack-logs"), 18080, "1500m");
+                home.resolve("target/stack-logs"), 18080, "1500m", FeedbackSettings.defaults().zScore());
     }
 
     public StackSettings withEdgeDevices(List<String> devices) {
         return new StackSettings(home, devices, deviceClass, preloadModels, pacingSpeedup, fallbackPolicy, logDir,
-                firstHttpPort, serviceHeap);
+                firstHttpPort, serviceHeap, marginZ);
     }
 
     public StackSettings withPreloadModels(List<String> models) {
         return new StackSettings(home, edgeDevices, deviceClass, models, pacingSpeedup, fallbackPolicy, logDir,
-                firstHttpPort, serviceHeap);
+                firstHttpPort, serviceHeap, marginZ);
     }
 
     public StackSettings withPacingSpeedup(double speedup) {
         return new StackSettings(home, edgeDevices, deviceClass, preloadModels, speedup, fallbackPolicy, logDir,
-                firstHttpPort, serviceHeap);
+                firstHttpPort, serviceHeap, marginZ);
     }
 
     public StackSettings withLogDir(Path dir) {
         return new StackSettings(home, edgeDevices, deviceClass, preloadModels, pacingSpeedup, fallbackPolicy, dir,
-                firstHttpPort, serviceHeap);
+                firstHttpPort, serviceHeap, marginZ);
+    }
+
+    /** The scheduler's safety margin ({@code dynasplit.scheduler.margin-z}). */
+    public StackSettings withMarginZ(double z) {
+        return new StackSettings(home, edgeDevices, deviceClass, preloadModels, pacingSpeedup, fallbackPolicy, logDir,
+                firstHttpPort, serviceHeap, z);
     }
 
     public StackSettings withFirstHttpPort(int port) {
         return new StackSettings(home, edgeDevices, deviceClass, preloadModels, pacingSpeedup, fallbackPolicy, logDir,
-                port, serviceHeap);
+                port, serviceHeap, marginZ);
     }
 }
