@@ -86,11 +86,11 @@ public final class DemoCommand implements Callable<Integer> {
                     + " offline replay (default: ${DEFAULT-VALUE}, the scheduler's).")
     double marginZ;
 
-    @Spec
-    CommandSpec spec;
-
     @Option(names = "--out", defaultValue = "target/demo", description = "Report folder (default: ${DEFAULT-VALUE}).")
     Path out;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {

@@ -26,34 +26,22 @@ public final class OutgoingEvents {
     private OutgoingEvents() {
     }
 
+    /** A JSON event for a channel's emitter, to the channel's configured topic (the dead-letter path). */
     public static Message<byte[]> json(byte[] payload, String key, String ceType, Class<?> eventClass, String source) {
-        return message(payload, null, key, ceType, eventClass, source, JSON);
-    }
-
-    /**
-     * @param topic      the destination topic, or null for the channel's configured topic
-     * @param mediaType  {@code content-type} of the payload
-     */
-    public static Message<byte[]> message(byte[] payload, String topic, String key, String ceType, Class<?> eventClass,
-                                          String source, String mediaType) {
-        OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> kafka =
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(key);
-        if (topic != null) {
-            kafka.withTopic(topic);
-        }
         OutgoingCloudEventMetadata<Object> ce = OutgoingCloudEventMetadata.builder()
                 .withId(UUID.randomUUID().toString())
                 .withType(ceType)
                 .withSource(URI.create("urn:dynasplit:" + source))
                 .withTimestamp(ZonedDateTime.now(ZoneOffset.UTC))
                 .withDataSchema(URI.create(EventTypes.dataSchema(eventClass)))
-                .withDataContentType(mediaType)
+                .withDataContentType(JSON)
                 .withSubject(key)
                 .build();
-        return Message.of(payload).addMetadata(kafka.build()).addMetadata(ce);
+        return Message.of(payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())
+                .addMetadata(ce);
     }
 
-    /** The same event as {@link #message}, as a Kafka record for {@code topic} with the headers written out. */
+    /** An event as a Kafka record for {@code topic} with the headers written out. */
     public static ProducerRecord<String, byte[]> record(byte[] payload, String topic, String key, String ceType,
                                                         Class<?> eventClass, String source, String mediaType) {
         RecordHeaders headers = new RecordHeaders();
