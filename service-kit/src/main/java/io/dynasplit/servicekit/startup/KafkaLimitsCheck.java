@@ -16,6 +16,7 @@ import java.util.function.Function;
 public final class KafkaLimitsCheck {
     static final int KAFKA_DEFAULT_REQUEST_SIZE = 1024 * 1024;
     static final int KAFKA_DEFAULT_FETCH_SIZE = 1024 * 1024;
+    static final String COMMANDS_CHANNEL = "commands";
 
     /** One configured channel: direction ("incoming"/"outgoing"), name, topic. */
     public record Channel(String direction, String name, String topic) {
@@ -28,21 +29,37 @@ public final class KafkaLimitsCheck {
     public static List<String> problems(List<Channel> channels, Function<String, Optional<String>> property) {
         List<String> problems = new ArrayList<>();
         for (Channel channel : channels) {
-            Optional<TopicSpec> spec = specFor(channel.topic());
+            boolean commands = isCommands(channel);
+            Optional<TopicSpec> spec = commands ? Optional.of(Topics.edgeCommandsSpec("any")) : specFor(channel.topic());
             if (spec.isEmpty()) {
                 continue;
             }
             String prefix = "mp.messaging." + channel.direction() + "." + channel.name() + ".";
             boolean outgoing = channel.direction().equals("outgoing");
             String key = outgoing ? "max.request.size" : "max.partition.fetch.bytes";
-            long configured = property.apply(prefix + key).or(() -> property.apply("kafka." + key))
-                    .map(Long::parseLong).orElse((long) (outgoing ? KAFKA_DEFAULT_REQUEST_SIZE : KAFKA_DEFAULT_FETCH_SIZE));
+            String setting = property.apply(prefix + key).isPresent() ? prefix + key : "kafka." + key;
+            long configured = property.apply(setting).map(value -> bytes(setting, value))
+                    .orElse((long) (outgoing ? KAFKA_DEFAULT_REQUEST_SIZE : KAFKA_DEFAULT_FETCH_SIZE));
             if (configured < spec.get().maxMessageBytes()) {
-                problems.add(prefix + key + "=" + configured + " is below max.message.bytes="
-                        + spec.get().maxMessageBytes() + " of topic " + channel.topic());
+                problems.add(setting + "=" + configured + " is below max.message.bytes="
+                        + spec.get().maxMessageBytes() + " of topic "
+                        + (commands ? "dynasplit.edge.<device>.commands" : channel.topic()));
             }
         }
         return problems;
+    }
+
+    private static long bytes(String property, String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(property + " must be a number of bytes, got '" + value + "'", e);
+        }
+    }
+
+    /** The scheduler's commands go to each device's own topic, whatever the channel's placeholder topic says. */
+    private static boolean isCommands(Channel channel) {
+        return channel.direction().equals("outgoing") && channel.name().equals(COMMANDS_CHANNEL);
     }
 
     static Optional<TopicSpec> specFor(String topic) {

@@ -17,8 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * At start-up: optionally creates DynaSplit's topics, then fails fast when client or topic size limits cannot carry
- * the largest record a channel may see (a too-small limit otherwise shows up only as stuck or rejected tensors).
+ * At start-up: fails fast when an outgoing contract topic is renamed (the setting would be ignored) or when client or
+ * topic size limits cannot carry the largest record a channel may see (a too-small limit otherwise shows up only as
+ * stuck or rejected tensors), and optionally creates DynaSplit's topics.
  */
 @ApplicationScoped
 public class StartupChecks {
@@ -30,6 +31,10 @@ public class StartupChecks {
 
     void onStart(@Observes StartupEvent event) {
         List<KafkaLimitsCheck.Channel> channels = configuredChannels();
+        List<String> renamed = OutgoingTopicsCheck.problems(channels);
+        if (!renamed.isEmpty()) {
+            throw new IllegalStateException("outgoing topics cannot be renamed: " + String.join("; ", renamed));
+        }
         List<String> problems = KafkaLimitsCheck.problems(channels, key -> config.getOptionalValue(key, String.class));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Kafka size limits are inconsistent: " + String.join("; ", problems));
