@@ -17,9 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * At start-up: fails fast when an outgoing contract topic is renamed (the setting would be ignored) or when client or
- * topic size limits cannot carry the largest record a channel may see (a too-small limit otherwise shows up only as
- * stuck or rejected tensors), and optionally creates DynaSplit's topics.
+ * At start-up: fails fast when a contract topic is renamed (the setting would be ignored, or starve an edge node) or
+ * when client or topic size limits cannot carry the largest record a channel may see (a too-small limit otherwise
+ * shows up only as stuck or rejected tensors), and optionally creates DynaSplit's topics.
  */
 @ApplicationScoped
 public class StartupChecks {
@@ -31,9 +31,10 @@ public class StartupChecks {
 
     void onStart(@Observes StartupEvent event) {
         List<KafkaLimitsCheck.Channel> channels = configuredChannels();
-        List<String> renamed = OutgoingTopicsCheck.problems(channels);
+        List<String> renamed = ContractTopicsCheck.problems(channels,
+                config.getOptionalValue("dynasplit.edge.device-id", String.class));
         if (!renamed.isEmpty()) {
-            throw new IllegalStateException("outgoing topics cannot be renamed: " + String.join("; ", renamed));
+            throw new IllegalStateException("contract topics cannot be renamed: " + String.join("; ", renamed));
         }
         List<String> problems = KafkaLimitsCheck.problems(channels, key -> config.getOptionalValue(key, String.class));
         if (!problems.isEmpty()) {
