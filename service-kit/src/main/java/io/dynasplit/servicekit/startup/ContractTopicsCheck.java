@@ -22,8 +22,6 @@ public final class ContractTopicsCheck {
             "results", Topics.RESULTS,
             "telemetry", Topics.TELEMETRY,
             "tensors", Topics.CLOUD_TENSORS);
-    /** An edge node's incoming channel of its device's commands. */
-    static final String EDGE_COMMANDS_CHANNEL = "commands";
 
     private ContractTopicsCheck() {
     }
@@ -48,7 +46,7 @@ public final class ContractTopicsCheck {
         if (channel.direction().equals("outgoing")) {
             return CONTRACT_TOPICS.get(channel.name());
         }
-        if (channel.name().equals(EDGE_COMMANDS_CHANNEL) && edgeDeviceId.filter(Topics::isValidDeviceId).isPresent()) {
+        if (channel.name().equals(KafkaLimitsCheck.COMMANDS_CHANNEL) && edgeDeviceId.filter(Topics::isValidDeviceId).isPresent()) {
             return Topics.edgeCommands(edgeDeviceId.get());
         }
         return null;

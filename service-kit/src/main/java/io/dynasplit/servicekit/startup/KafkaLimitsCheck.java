@@ -16,6 +16,7 @@ import java.util.function.Function;
 public final class KafkaLimitsCheck {
     static final int KAFKA_DEFAULT_REQUEST_SIZE = 1024 * 1024;
     static final int KAFKA_DEFAULT_FETCH_SIZE = 1024 * 1024;
+    /** The scheduler's outgoing and an edge node's incoming channel of edge commands. */
     static final String COMMANDS_CHANNEL = "commands";
 
     /** One configured channel: direction ("incoming"/"outgoing"), name, topic. */
