@@ -3,13 +3,19 @@ package io.dynasplit.contracts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The networks DynaSplit knows. Split points follow the paper for vgg16 (23 points) and vit-b16 (20 points);
- * resnet50 and mobilenetv2 split at block boundaries; fmnist-cnn is the small network with real trained weights.
- * The split-runtime module checks that its DJL networks agree with these descriptors.
+ * The networks DynaSplit knows: the built-in ones and the ones imported at run time. Split points follow the paper
+ * for vgg16 (23 points) and vit-b16 (20 points); resnet50 and mobilenetv2 split at block boundaries; fmnist-cnn is
+ * the small network with real trained weights. The split-runtime module checks that its DJL networks agree with
+ * these descriptors.
+ *
+ * <p>Imported models ({@code ./dynasplit model import}) join through {@link #register}: every service learns them
+ * from the compacted {@code dynasplit.models} topic while it runs, so one registry that every validator already
+ * consults is the one place a new model must reach (no rebuild, no restart). Built-in names cannot be taken.
  */
 public final class Models {
     public static final ModelDescriptor VGG16 =
@@ -23,8 +29,9 @@ public final class Models {
     public static final ModelDescriptor FMNIST_CNN =
             new ModelDescriptor("fmnist-cnn", 10, true, WireDtype.INT8, List.of(1, 28, 28), 10);
 
-    private static final Map<String, ModelDescriptor> BY_NAME = List.of(VGG16, VIT_B16, RESNET50, MOBILENETV2, FMNIST_CNN)
+    private static final Map<String, ModelDescriptor> BUILT_IN = List.of(VGG16, VIT_B16, RESNET50, MOBILENETV2, FMNIST_CNN)
             .stream().collect(Collectors.toUnmodifiableMap(ModelDescriptor::name, Function.identity()));
+    private static final Map<String, ModelDescriptor> BY_NAME = new ConcurrentHashMap<>(BUILT_IN);
 
     private Models() {
     }
@@ -36,6 +43,33 @@ public final class Models {
     public static ModelDescriptor require(String name) {
         return find(name).orElseThrow(() -> new IllegalArgumentException(
                 "unknown model '" + name + "'; known: " + BY_NAME.keySet().stream().sorted().toList()));
+    }
+
+    public static boolean isBuiltIn(String name) {
+        return BUILT_IN.containsKey(name);
+    }
+
+    /**
+     * Adds or replaces an imported model (a re-import with {@code --replace} publishes a new descriptor); refused
+     * for a built-in name.
+     */
+    public static void register(ModelDescriptor model) {
+        if (BUILT_IN.containsKey(model.name())) {
+            throw new IllegalArgumentException("model name '" + model.name() + "' is taken by a built-in model");
+        }
+        BY_NAME.put(model.name(), model);
+    }
+
+    /** Forgets an imported model (its descriptor was deleted); built-in models stay. */
+    public static void unregister(String name) {
+        if (!BUILT_IN.containsKey(name)) {
+            BY_NAME.remove(name);
+        }
+    }
+
+    /** The networks written into the project, whatever has been imported. */
+    public static List<ModelDescriptor> builtIn() {
+        return BUILT_IN.values().stream().sorted(java.util.Comparator.comparing(ModelDescriptor::name)).toList();
     }
 
     public static List<ModelDescriptor> all() {

@@ -25,7 +25,7 @@ class ModelCatalogTest {
     @Test
     void everyNetworkHasTheSplitPointsItsDescriptorAnnounces() {
         ModelCatalog catalog = ModelCatalog.shared();
-        assertEquals(Models.all().stream().map(ModelDescriptor::name).sorted().toList(),
+        assertEquals(Models.builtIn().stream().map(ModelDescriptor::name).sorted().toList(),
                 catalog.names().stream().sorted().toList());
         for (String name : catalog.names()) {
             ModelDescriptor d = Models.require(name);

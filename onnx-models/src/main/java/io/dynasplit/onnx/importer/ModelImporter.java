@@ -48,7 +48,7 @@ public final class ModelImporter {
             throw new ModelImportException("model name '" + name + "' is not allowed: use 1-63 characters of"
                     + " a-z, 0-9, '.', '_', '-', starting with a letter or digit");
         }
-        if (Models.find(name).isPresent()) {
+        if (Models.isBuiltIn(name)) {
             throw new ModelImportException("model name '" + name + "' is taken by a built-in model; choose another");
         }
     }

@@ -32,7 +32,7 @@ class PaperTestbedTest {
         assertEquals("paper-pi4-coral", testbed.edgeDeviceClass());
         assertEquals("paper-gpu-node", testbed.cloudProfile());
         assertEquals(List.of(600, 800, 1000, 1200, 1400, 1600, 1800), testbed.cpuFrequenciesMhz());
-        for (ModelDescriptor m : Models.all()) {
+        for (ModelDescriptor m : Models.builtIn()) {
             assertTrue(testbed.supports(m), m.name());
         }
         assertTrue(testbed.isCalibrated("vgg16"));
@@ -44,7 +44,7 @@ class PaperTestbedTest {
     void predictsEveryValidConfigurationOfEveryModel() {
         assertEquals(917, testbed.configurations(Models.VGG16).size());
         assertEquals(273, testbed.configurations(Models.VIT_B16).size());
-        for (ModelDescriptor m : Models.all()) {
+        for (ModelDescriptor m : Models.builtIn()) {
             for (SplitConfig c : testbed.configurations(m)) {
                 Prediction p = testbed.predict(c);
                 String at = c.label();

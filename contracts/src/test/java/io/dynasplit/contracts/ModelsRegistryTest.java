@@ -1,0 +1,44 @@
+package io.dynasplit.contracts;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ModelsRegistryTest {
+    private static final ModelDescriptor IMPORTED =
+            new ModelDescriptor("my-net", 7, false, WireDtype.FP32, List.of(3, 32, 32), 10);
+
+    @AfterEach
+    void forget() {
+        Models.unregister("my-net");
+    }
+
+    @Test
+    void anImportedModelIsFoundLikeABuiltInOneAndCanBeReplacedAndForgotten() {
+        assertTrue(Models.find("my-net").isEmpty());
+        Models.register(IMPORTED);
+        assertEquals(IMPORTED, Models.require("my-net"));
+        assertTrue(Models.all().contains(IMPORTED));
+        assertFalse(Models.builtIn().contains(IMPORTED));
+        ModelDescriptor reimported = new ModelDescriptor("my-net", 9, false, WireDtype.INT8, List.of(3, 32, 32), 10);
+        Models.register(reimported);
+        assertEquals(9, Models.require("my-net").lastLayer());
+        Models.unregister("my-net");
+        assertTrue(Models.find("my-net").isEmpty());
+    }
+
+    @Test
+    void aBuiltInNameCannotBeTakenOrForgotten() {
+        ModelDescriptor impostor = new ModelDescriptor("vgg16", 3, false, WireDtype.FP32, List.of(3, 224, 224), 1000);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Models.register(impostor));
+        assertTrue(e.getMessage().contains("built-in"), e.getMessage());
+        Models.unregister("vgg16");
+        assertEquals(Models.VGG16, Models.require("vgg16"));
+    }
+}
