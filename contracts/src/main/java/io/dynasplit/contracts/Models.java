@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,17 +33,44 @@ public final class Models {
     private static final Map<String, ModelDescriptor> BUILT_IN = List.of(VGG16, VIT_B16, RESNET50, MOBILENETV2, FMNIST_CNN)
             .stream().collect(Collectors.toUnmodifiableMap(ModelDescriptor::name, Function.identity()));
     private static final Map<String, ModelDescriptor> BY_NAME = new ConcurrentHashMap<>(BUILT_IN);
+    private static final List<Function<String, Optional<ModelDescriptor>>> SOURCES = new CopyOnWriteArrayList<>();
 
     private Models() {
     }
 
     public static Optional<ModelDescriptor> find(String name) {
-        return Optional.ofNullable(name).map(BY_NAME::get);
+        if (name == null) {
+            return Optional.empty();
+        }
+        ModelDescriptor known = BY_NAME.get(name);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        for (Function<String, Optional<ModelDescriptor>> source : SOURCES) {
+            Optional<ModelDescriptor> found = source.apply(name).filter(d -> !BUILT_IN.containsKey(d.name()));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Adds a place where imported models are looked up on every miss (the models directory): it answers with the
+     * current descriptor, so a re-import is seen at once. Sources are asked after the registered models.
+     */
+    public static void addSource(Function<String, Optional<ModelDescriptor>> source) {
+        SOURCES.add(source);
+    }
+
+    /** Removes a source added by {@link #addSource} (tests, a service shutting down). */
+    public static void removeSource(Function<String, Optional<ModelDescriptor>> source) {
+        SOURCES.remove(source);
     }
 
     public static ModelDescriptor require(String name) {
-        return find(name).orElseThrow(() -> new IllegalArgumentException(
-                "unknown model '" + name + "'; known: " + BY_NAME.keySet().stream().sorted().toList()));
+        return find(name).orElseThrow(() -> new IllegalArgumentException("unknown model '" + name + "'; known: "
+                + BY_NAME.keySet().stream().sorted().toList() + (SOURCES.isEmpty() ? "" : " and the imported models")));
     }
 
     public static boolean isBuiltIn(String name) {

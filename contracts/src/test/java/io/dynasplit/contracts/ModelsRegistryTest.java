@@ -41,4 +41,23 @@ class ModelsRegistryTest {
         Models.unregister("vgg16");
         assertEquals(Models.VGG16, Models.require("vgg16"));
     }
+
+    @Test
+    void aSourceIsAskedOnEveryMissAndCannotShadowABuiltIn() {
+        java.util.concurrent.atomic.AtomicReference<ModelDescriptor> current = new java.util.concurrent.atomic.AtomicReference<>(IMPORTED);
+        java.util.function.Function<String, java.util.Optional<ModelDescriptor>> source =
+                name -> java.util.Optional.ofNullable(current.get()).filter(d -> d.name().equals(name));
+        Models.addSource(source);
+        try {
+            assertEquals(7, Models.require("my-net").lastLayer());
+            current.set(new ModelDescriptor("my-net", 4, false, WireDtype.FP32, List.of(3, 32, 32), 10));
+            assertEquals(4, Models.require("my-net").lastLayer(), "a re-import is seen at once");
+            current.set(new ModelDescriptor("vgg16", 2, false, WireDtype.FP32, List.of(3, 224, 224), 1000));
+            assertEquals(Models.VGG16, Models.require("vgg16"));
+            current.set(null);
+            assertTrue(Models.find("my-net").isEmpty());
+        } finally {
+            Models.removeSource(source);
+        }
+    }
 }

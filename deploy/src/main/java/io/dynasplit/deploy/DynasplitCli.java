@@ -2,6 +2,11 @@ package io.dynasplit.deploy;
 
 import io.dynasplit.deploy.bench.PipelineBenchCommand;
 import io.dynasplit.deploy.demo.DemoCommand;
+import io.dynasplit.deploy.onnx.OnnxBenchCommand;
+import io.dynasplit.onnx.catalog.ImportedModelSource;
+import io.dynasplit.onnx.cli.ModelCommand;
+import io.dynasplit.onnx.store.ModelStore;
+import io.dynasplit.onnx.store.ModelsDirectory;
 import io.dynasplit.deploy.stack.StackCommand;
 import io.dynasplit.optimizer.Optimizer;
 import io.dynasplit.optimizer.cli.OptimizeCommand;
@@ -28,9 +33,12 @@ public final class DynasplitCli implements Runnable {
     }
 
     public static CommandLine commandLine() {
+        // imported models (./dynasplit model import) are known to optimize, simulate and testbed like built-in ones
+        ImportedModelSource.install(new ModelStore(ModelsDirectory.resolve()));
         SimulateCommand simulate = new SimulateCommand(Testbeds::create)
                 // without --front, simulate runs on the front the optimizer finds, as the demo and the paper do
                 .setFrontProvider(model -> Optimizer.paretoFront(model, Testbeds.create("paper"), Budget.PAPER, 7));
+        CommandLine model = new CommandLine(new ModelCommand()).addSubcommand(new OnnxBenchCommand());
         return new CommandLine(new DynasplitCli())
                 .addSubcommand(new DemoCommand())
                 .addSubcommand(new StackCommand())
@@ -39,7 +47,8 @@ public final class DynasplitCli implements Runnable {
                 .addSubcommand(new OptimizeCommand())
                 .addSubcommand(new OptimizerBenchmarkCommand())
                 .addSubcommand(new TestbedCommand())
-                .addSubcommand(new RuntimeCommand());
+                .addSubcommand(new RuntimeCommand())
+                .addSubcommand(model);
     }
 
     public static void main(String[] args) {

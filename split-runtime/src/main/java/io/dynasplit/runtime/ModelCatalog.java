@@ -20,6 +20,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import io.dynasplit.onnx.runtime.RunnerSettings;
+import io.dynasplit.onnx.store.ModelStore;
+import io.dynasplit.onnx.store.ModelsDirectory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,10 +46,16 @@ public final class ModelCatalog implements AutoCloseable {
     private final Map<String, NetworkDefinition> definitions = new LinkedHashMap<>();
     private final Map<String, SplitModel> models = new ConcurrentHashMap<>();
     private final WeightsLocator weights;
+    private final ImportedNetworks imported;
     private volatile boolean closed;
 
     public ModelCatalog(WeightsLocator weights) {
+        this(weights, new ImportedNetworks(new ModelStore(ModelsDirectory.resolve()), RunnerSettings.serving()));
+    }
+
+    public ModelCatalog(WeightsLocator weights, ImportedNetworks imported) {
         this.weights = weights;
+        this.imported = imported;
         Stream.of(new Vgg16(), new VitB16(), ZooNetworks.resnet50(), ZooNetworks.mobilenetV2(), new FmnistCnn())
                 .forEach(d -> definitions.put(d.name(), d));
     }
@@ -81,6 +90,18 @@ public final class ModelCatalog implements AutoCloseable {
             }
             return models.computeIfAbsent(name, n -> build(definition));
         }
+    }
+
+    /**
+     * The network a node serves under {@code name}: a built-in one, else one imported into the models directory
+     * (looked up at every call, so an import reaches a running node).
+     */
+    public SplitNetwork network(String name) {
+        if (definitions.containsKey(name)) {
+            return get(name);
+        }
+        return imported.find(name).orElseThrow(() -> new IllegalArgumentException("unknown model '" + name
+                + "': not built in " + names() + " and not imported in " + imported.store().root()));
     }
 
     /** Whether {@code name} is already built (for readiness checks). */
@@ -186,6 +207,7 @@ public final class ModelCatalog implements AutoCloseable {
         synchronized (BUILD_LOCK) {
             closed = true;
             models.values().forEach(SplitModel::close);
+            imported.close();
             models.clear();
         }
     }

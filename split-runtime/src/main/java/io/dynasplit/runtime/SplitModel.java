@@ -12,15 +12,14 @@ import ai.djl.util.Pair;
 import io.dynasplit.contracts.ClassScore;
 import io.dynasplit.contracts.ModelDescriptor;
 import io.dynasplit.runtime.input.InputDecoder;
+import io.dynasplit.runtime.input.Preprocessing;
 import io.dynasplit.runtime.nets.NetworkDefinition;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -29,7 +28,7 @@ import java.util.List;
  * every core for one forward pass), and every call frees its native tensors before it returns.
  * Get instances from {@link ModelCatalog}; closing the catalog closes its models.
  */
-public final class SplitModel implements AutoCloseable {
+public final class SplitModel implements SplitNetwork, AutoCloseable {
     private final NetworkDefinition definition;
     private final Model model;
     private final List<Block> units;
@@ -54,15 +53,18 @@ public final class SplitModel implements AutoCloseable {
         }
     }
 
+    @Override
     public String name() {
         return definition.name();
     }
 
+    @Override
     public ModelDescriptor descriptor() {
         return definition.descriptor();
     }
 
     /** L: split points are 0..L; head(L) is the whole network, tail(0) too. */
+    @Override
     public int lastLayer() {
         return units.size();
     }
@@ -71,6 +73,7 @@ public final class SplitModel implements AutoCloseable {
         return splitPoints;
     }
 
+    @Override
     public SplitPoint splitPoint(int layer) {
         checkLayer(layer);
         return splitPoints.get(layer);
@@ -81,7 +84,17 @@ public final class SplitModel implements AutoCloseable {
         return weightsSource;
     }
 
+    /**
+     * The loaded blocks of units 1..L, for translators that write the network in another format (the ONNX
+     * exporter reads their structure and weights). Read them only: running or changing them bypasses this model's
+     * lock.
+     */
+    public List<Block> unitBlocks() {
+        return units;
+    }
+
     /** Layers [0, layer) on {@code input}: the tensor the edge ships at split point {@code layer}. */
+    @Override
     public Activation head(int layer, Activation input) {
         checkLayer(layer);
         checkShape(input, 0);
@@ -89,6 +102,7 @@ public final class SplitModel implements AutoCloseable {
     }
 
     /** Layers [layer, L) on the head's output at {@code layer}: the logits. */
+    @Override
     public Activation tail(int layer, Activation activation) {
         checkLayer(layer);
         checkShape(activation, layer);
@@ -119,8 +133,14 @@ public final class SplitModel implements AutoCloseable {
      * The network input for a request payload: PNG/JPEG (decoded and preprocessed for this model), a DynaSplit
      * tensor frame, raw little-endian fp32, or, when {@code bytes} is empty, the synthetic input of {@code seed}.
      */
+    @Override
     public Activation inputFor(String mediaType, byte[] bytes, long seed) {
         return inputDecoder.decode(mediaType, bytes, seed);
+    }
+
+    /** How raw pixels become this network's input (applied before layer 0, outside the network). */
+    public Preprocessing preprocessing() {
+        return definition.preprocessing();
     }
 
     public InputDecoder inputDecoder() {
@@ -128,26 +148,9 @@ public final class SplitModel implements AutoCloseable {
     }
 
     /** The {@code k} most likely classes of sample 0 of {@code logits}, softmax scores, best first. */
+    @Override
     public List<ClassScore> topK(Activation logits, int k) {
-        float[] v = logits.values();
-        int classes = v.length / logits.batchSize();
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < classes; i++) {
-            max = Math.max(max, v[i]);
-        }
-        double sum = 0;
-        double[] p = new double[classes];
-        for (int i = 0; i < classes; i++) {
-            p[i] = Math.exp(v[i] - max);
-            sum += p[i];
-        }
-        List<ClassScore> all = new ArrayList<>(classes);
-        for (int i = 0; i < classes; i++) {
-            all.add(new ClassScore(i, label(i), p[i] / sum));
-        }
-        all.sort(Comparator.comparingDouble(ClassScore::score).reversed()
-                .thenComparingInt(ClassScore::classIndex));
-        return List.copyOf(all.subList(0, Math.min(k, classes)));
+        return ClassScores.topK(logits, k, this::label);
     }
 
     public String label(int classIndex) {

@@ -66,6 +66,19 @@ public interface TestbedModel {
         return edgeIdleWatts();
     }
 
+    /**
+     * Provenance of the edge figures of {@code model} on this testbed, e.g. {@code emulated:paper-pi4-coral}, or
+     * {@code estimated:paper-pi4-coral} for a network priced from its split point table alone.
+     */
+    default String edgeSource(String model) {
+        return "emulated:" + edgeDeviceClass();
+    }
+
+    /** Provenance of the cloud figures of {@code model}, e.g. {@code emulated:paper-gpu-node}. */
+    default String cloudSource(String model) {
+        return "emulated:" + cloudProfile();
+    }
+
     /** Network time (ms) to ship {@code bytes} of intermediate tensor from the edge to the cloud. */
     default double transferMs(long bytes) {
         throw new UnsupportedOperationException("testbed " + id() + " has no network model");

@@ -16,7 +16,7 @@ import io.dynasplit.contracts.ResultStatus;
 import io.dynasplit.contracts.SplitTensor;
 import io.dynasplit.runtime.Activation;
 import io.dynasplit.runtime.ModelCatalog;
-import io.dynasplit.runtime.SplitModel;
+import io.dynasplit.runtime.SplitNetwork;
 import io.dynasplit.servicekit.deadletter.DeadLetterReason;
 import io.dynasplit.servicekit.deadletter.RejectedRecordException;
 import io.dynasplit.servicekit.dedupe.ResultsTracker;
@@ -62,7 +62,7 @@ public class TailRunner {
 
     void preload(@Observes StartupEvent event) {
         ModelPreload.inBackground(preload.orElse(List.of()),
-                ModelCatalog.shared()::get);
+                ModelCatalog.shared()::network);
     }
 
     public void run(SplitTensor tensor, long frameBytes, long receivedMillis) {
@@ -71,7 +71,7 @@ public class TailRunner {
         descriptor.validate(tensor.config()).ifPresent(reason -> {
             throw new RejectedRecordException(DeadLetterReason.INVALID, reason);
         });
-        SplitModel model = ModelCatalog.shared().get(descriptor.name());
+        SplitNetwork model = ModelCatalog.shared().network(descriptor.name());
         checkShape(tensor, model);
         EdgeReport edge = tensor.edge();
         if (edge == null) {
@@ -107,7 +107,7 @@ public class TailRunner {
     }
 
     /** The tensor must be what the edge's head produces at this split point, in shape (batch 1). */
-    private static void checkShape(SplitTensor tensor, SplitModel model) {
+    private static void checkShape(SplitTensor tensor, SplitNetwork model) {
         if (tensor.splitLayer() != tensor.config().layer()) {
             throw new RejectedRecordException(DeadLetterReason.WRONG_TENSOR, "tensor is from layer "
                     + tensor.splitLayer() + " but its configuration splits at " + tensor.config().layer());

@@ -2,6 +2,7 @@ package io.dynasplit.deploy.stack;
 
 import io.dynasplit.localbroker.LocalKafka;
 
+import io.dynasplit.onnx.store.ModelsDirectory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,6 +88,8 @@ public final class LocalStack implements AutoCloseable {
     private Map<String, String> common() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        // every service reads imported models from the same directory as ./dynasplit model import writes
+        p.put(ModelsDirectory.PROPERTY, ModelsDirectory.resolve().toAbsolutePath().toString());
         // a throw-away broker: skip SmallRye's graceful close, which waits for throttled commits
         p.put("mp.messaging.connector.smallrye-kafka.graceful-shutdown", "false");
         // extra service properties for experiments: -Ddynasplit.stack.extra="key=value;key=value"

@@ -20,7 +20,7 @@ import io.dynasplit.edgenode.hardware.EdgeWork;
 import io.dynasplit.edgenode.publish.EdgePublisher;
 import io.dynasplit.runtime.Activation;
 import io.dynasplit.runtime.ModelCatalog;
-import io.dynasplit.runtime.SplitModel;
+import io.dynasplit.runtime.SplitNetwork;
 import io.dynasplit.servicekit.dedupe.ResultsTracker;
 import io.dynasplit.servicekit.messaging.ResultPublisher;
 import io.dynasplit.servicekit.messaging.TelemetryPublisher;
@@ -69,13 +69,13 @@ public class HeadRunner {
     Optional<List<String>> preload;
 
     void preload(@Observes StartupEvent event) {
-        ModelPreload.inBackground(preload.orElse(List.of()), ModelCatalog.shared()::get);
+        ModelPreload.inBackground(preload.orElse(List.of()), ModelCatalog.shared()::network);
     }
 
     public void run(EdgeCommand command, long arrivalMillis) {
         InferenceRequest request = command.request();
         SplitConfig cfg = command.config();
-        SplitModel model = ModelCatalog.shared().get(request.model());
+        SplitNetwork model = ModelCatalog.shared().network(request.model());
         long t0 = System.nanoTime();
         EdgeDevice.Run<Activation> run = device.run(cfg, arrivalMillis, () -> {
             Activation input = model.inputFor(request.inputMediaType(), request.input(),
@@ -106,7 +106,7 @@ public class HeadRunner {
                 work.energySource().startsWith("measured"), "whole-board", Instant.now()));
     }
 
-    private void publishEdgeOnlyResult(EdgeCommand command, SplitModel model, Activation logits, EdgeWork work,
+    private void publishEdgeOnlyResult(EdgeCommand command, SplitNetwork model, Activation logits, EdgeWork work,
                                        double hostMs, Instant finished) {
         InferenceRequest request = command.request();
         if (!tracker.claim(request.requestId())) {

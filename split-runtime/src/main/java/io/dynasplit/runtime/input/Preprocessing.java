@@ -23,6 +23,14 @@ public enum Preprocessing {
             return v / 127.5f - 1f;
         }
     },
+    /** RGB scaled to [0, 1]: the default for an imported network with three input channels. */
+    RGB_UNIT(3) {
+        @Override
+        public float value(int channel, int r, int g, int b) {
+            int v = channel == 0 ? r : (channel == 1 ? g : b);
+            return v / 255f;
+        }
+    },
     /** One grey channel scaled to [0, 1] (Fashion-MNIST). */
     GREY_UNIT(1) {
         @Override

@@ -14,7 +14,10 @@ import ai.djl.nn.pooling.Pool;
 
 import java.util.List;
 
-/** Small building blocks shared by the catalog's networks. */
+/**
+ * Small building blocks shared by the catalog's networks. ReLU is DJL's named {@code reluBlock()} (not an anonymous
+ * lambda) so that a translator such as the ONNX exporter can tell it from other parameter-free blocks.
+ */
 final class Layers {
     private Layers() {
     }
@@ -23,7 +26,7 @@ final class Layers {
     static Block conv3x3Relu(int filters) {
         return new SequentialBlock()
                 .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(filters).build())
-                .add(Activation::relu);
+                .add(Activation.reluBlock());
     }
 
     static Block conv3x3BnRelu(int filters) {
@@ -31,7 +34,7 @@ final class Layers {
                 .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(filters)
                         .optBias(false).build())
                 .add(BatchNorm.builder().build())
-                .add(Activation::relu);
+                .add(Activation.reluBlock());
     }
 
     static Block maxPool2() {
@@ -39,7 +42,7 @@ final class Layers {
     }
 
     static Block denseRelu(int units) {
-        return new SequentialBlock().add(Linear.builder().setUnits(units).build()).add(Activation::relu);
+        return new SequentialBlock().add(Linear.builder().setUnits(units).build()).add(Activation.reluBlock());
     }
 
     static Block dense(int units) {

@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
  * subcommand; {@link #main} runs it alone ({@code java -cp ... io.dynasplit.testbed.cli.TestbedCommand predict ...}).
  */
 @Command(name = "testbed", mixinStandardHelpOptions = true,
-        description = "The emulated testbed: predictions and calibration.",
-        subcommands = {PredictCommand.class, CalibrateCommand.class, HardwareCommand.class})
+        description = "The emulated testbed: predictions, calibration and the estimate's check.",
+        subcommands = {PredictCommand.class, CalibrateCommand.class, EstimateCheckCommand.class, HardwareCommand.class})
 public final class TestbedCommand implements Runnable {
 
     @CommandLine.Spec

@@ -9,7 +9,8 @@ package io.dynasplit.testbed.emulated;
  * @param cloudJ           cloud energy under {@code accounting}
  * @param accounting       {@code whole-node} or {@code gpu-marginal}
  * @param finishWallMillis the wall-clock time (ms) at which the node finishes, at the options' speedup
- * @param source           {@code emulated:<cloud profile>}
+ * @param source           {@code emulated:<cloud profile>}, or {@code estimated:<cloud profile>} for a network
+ *                         priced from its split point table
  */
 public record CloudRun(double queueMs, double transferMs, double cloudMs, double cloudJ, String accounting,
                        double finishWallMillis, String source) {

@@ -38,6 +38,16 @@ public record EdgePowerModel(Map<AcceleratorMode, double[]> coefficients, int ma
         return new EdgePowerModel(s, maxMhz);
     }
 
+    /** The same model for one accelerator mode only. */
+    EdgePowerModel only(AcceleratorMode mode) {
+        return new EdgePowerModel(Map.of(mode, coefficients(mode)), maxMhz);
+    }
+
+    /** True when this model has coefficients for {@code mode} (a reference without Edge TPU rows has none). */
+    boolean prices(AcceleratorMode mode) {
+        return coefficients.containsKey(mode);
+    }
+
     private double[] coefficients(AcceleratorMode mode) {
         double[] c = coefficients.get(mode);
         if (c == null) {

@@ -14,7 +14,8 @@ package io.dynasplit.testbed.emulated;
  * @param reconfigured       whether the knobs changed for this command
  * @param finishWallMillis   the wall-clock time (ms) at which the device finishes, at the options' speedup: sleep
  *                           until then to pace
- * @param source             {@code emulated:<edge device class>}
+ * @param source             {@code emulated:<edge device class>}, or {@code estimated:<edge device class>} for a
+ *                           network priced from its split point table
  */
 public record EdgeRun(double queueMs, double reconfigurationMs, double edgeMs, double edgeActiveJ,
                       double reconfigurationJ, double waitWatts, double tensorKb, boolean reconfigured,

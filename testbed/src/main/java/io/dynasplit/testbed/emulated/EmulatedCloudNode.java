@@ -33,7 +33,7 @@ public final class EmulatedCloudNode {
         this.source = "emulated:" + testbed.cloudProfile();
     }
 
-    /** {@code emulated:<cloud profile>}. */
+    /** {@code emulated:<cloud profile>}: the node's label; each run carries its model's own (see EdgeRun). */
     public String source() {
         return source;
     }
@@ -69,7 +69,7 @@ public final class EmulatedCloudNode {
         double queueMs = (start - arrivalMillis) * options.speedup();
         slotBusyUntilWallMillis[slot] = start + p.cloudLatencyMs() / options.speedup();
         return new CloudRun(queueMs, transferMs, p.cloudLatencyMs(), p.cloudEnergyJ(), accounting(),
-                slotBusyUntilWallMillis[slot], source);
+                slotBusyUntilWallMillis[slot], testbed.cloudSource(config.model()));
     }
 
     /** Accounts the tail, then runs {@code tail} on this host; the host's own time is measured beside it. */

@@ -36,7 +36,10 @@ public final class EmulatedEdgeDevice {
         return deviceId;
     }
 
-    /** {@code emulated:<edge device class>}: the source label of every figure this device produces. */
+    /**
+     * {@code emulated:<edge device class>}: the device's label. Each run carries its model's own label, which is
+     * {@code estimated:<edge device class>} for a network priced from its split point table.
+     */
     public String source() {
         return source;
     }
@@ -71,7 +74,7 @@ public final class EmulatedEdgeDevice {
         knobs = after;
         return new EdgeRun(queueMs, reconfigurationMs, p.edgeLatencyMs(), Math.max(0, activeJ),
                 waitWatts * reconfigurationMs / 1000, waitWatts, p.tensorKb(), reconfigured, busyUntilWallMillis,
-                source);
+                testbed.edgeSource(config.model()));
     }
 
     /** Accounts the command, then runs {@code head} on this host; the host's own time is measured beside it. */

@@ -3,6 +3,8 @@ package io.dynasplit.testbed.emulated;
 import io.dynasplit.contracts.ModelDescriptor;
 import io.dynasplit.contracts.Models;
 import io.dynasplit.contracts.WireDtype;
+import io.dynasplit.testbed.estimate.EstimatedNetwork;
+import io.dynasplit.testbed.estimate.SplitPointCost;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +64,24 @@ public final class NetworkShapes {
 
     public static NetworkShape require(String model) {
         return find(model).orElseThrow(() -> new IllegalArgumentException("no network shape for model '" + model + "'"));
+    }
+
+    /**
+     * The shape of a network known only by its split point table (an imported model): split point l's layer holds
+     * the MACs and parameters its head adds over split point l-1 and the tensor a split at l ships. Parameters are
+     * counted as fp32 (four bytes each), as ONNX initializers are; a tail's parameters are then the network's
+     * total less the head's (a weight read on both sides counts once, on the head's).
+     */
+    public static NetworkShape of(EstimatedNetwork network, WireDtype wireDtype) {
+        List<LayerShape> layers = new ArrayList<>();
+        layers.add(new LayerShape("input", 0, network.point(0).elements(), 0, 1));
+        for (int l = 1; l <= network.lastLayer(); l++) {
+            SplitPointCost p = network.point(l);
+            SplitPointCost before = network.point(l - 1);
+            layers.add(new LayerShape("split_" + l, (p.headMacs() - before.headMacs()) / 1e6, p.elements(),
+                    (p.headParamBytes() - before.headParamBytes()) / 4.0 / 1e6, 1));
+        }
+        return new NetworkShape(network.model(), wireDtype, layers);
     }
 
     static NetworkShape vgg16() {

@@ -12,10 +12,16 @@ import java.util.TreeMap;
  * @param staleFrequencyProbability per CPU frequency, the share of measured CPU runs whose head time matched a
  *                                  higher clock than the one set (the paper's 800 MHz outliers)
  * @param shapePriors               the fitted shape-prior coefficients, in words (for the calibration report)
+ * @param reference                 the network whose rows fixed the shape priors and the edge power model
+ * @param estimator                 prices networks from their shape alone: the built-in ones the rows do not
+ *                                  measure (int8 heads, as the reference's)
+ * @param floatHeadEstimator        the same for float32 heads (registered networks: ONNX Runtime runs them in
+ *                                  float), the edge CPU priced from the measured float network
  */
 public record PaperProfile(List<Integer> cpuFrequenciesMhz, TransferModel transfer, Map<String, NetworkCosts> networks,
                            Map<Integer, Double> staleFrequencyProbability, ReconfigurationModel reconfiguration,
-                           String shapePriors) {
+                           String shapePriors, String reference, ShapeEstimator estimator,
+                           ShapeEstimator floatHeadEstimator) {
 
     public PaperProfile {
         cpuFrequenciesMhz = List.copyOf(cpuFrequenciesMhz);

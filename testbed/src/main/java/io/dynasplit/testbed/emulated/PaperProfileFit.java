@@ -37,6 +37,8 @@ public final class PaperProfileFit {
     public static final List<Integer> PAPER_FREQUENCIES_MHZ = List.of(600, 800, 1000, 1200, 1400, 1600, 1800);
     /** The network whose rows fix the shape priors and the edge power model. */
     static final String REFERENCE = "vgg16";
+    /** The measured network whose heads ran in float32 (paper-facts section 4; vgg16's heads are full-int8). */
+    static final String FLOAT_HEADS = "vit-b16";
     static final double ALPHA_STEP = 0.005;
     static final double TPU_OVERHEAD_MAX_MS = 40;
     static final double TPU_OVERHEAD_STEP_MS = 0.5;
@@ -44,6 +46,8 @@ public final class PaperProfileFit {
     static final double TPU_MS_PER_KB_STEP = 0.001;
     /** A CPU run whose head took less than this share of the prediction ran at a higher clock than set. */
     static final double STALE_RATIO = 0.85;
+    /** Tensor sizes must span this factor for the transfer line to show a fixed cost beside the throughput. */
+    static final double TRANSFER_MIN_SPAN = 2.0;
     /** paper-facts: "ViT 0.699 everywhere" (the ViT table has no accuracy column). */
     static final double VIT_ACCURACY = 0.699;
     /** paper-facts, run-to-run spread: median CV of latency and energy per network. */
@@ -56,17 +60,47 @@ public final class PaperProfileFit {
 
     /** Fits a profile of the paper's testbed to {@code rows} (they must include vgg16 rows of every kind). */
     public static PaperProfile fit(List<CalibrationRow> rows) {
-        int maxMhz = PAPER_FREQUENCIES_MHZ.get(PAPER_FREQUENCIES_MHZ.size() - 1);
-        Map<String, List<CalibrationRow>> byModel = rows.stream()
-                .collect(Collectors.groupingBy(r -> r.config().model(), LinkedHashMap::new, Collectors.toList()));
-        if (!byModel.containsKey(REFERENCE)) {
-            throw new IllegalArgumentException("calibration needs " + REFERENCE + " rows");
-        }
-        TransferModel transfer = fitTransfer(rows);
+        return fit(rows, REFERENCE);
+    }
 
-        Map<String, Map<AcceleratorMode, AnchorFit>> edgeFits = new HashMap<>();
-        Map<String, Map<Boolean, Map<Integer, Double>>> cloudAnchors = new HashMap<>();
-        byModel.forEach((model, modelRows) -> {
+    /**
+     * Fits a profile with {@code reference}'s rows fixing the shape priors (the per-operation rates) and the edge
+     * power model. The bundled profile uses vgg16, the only network with rows of every accelerator mode; another
+     * reference (vit-b16) prices the edge CPU only, which is what the cross-network check of the estimate needs:
+     * rates fitted on one network, costs of another.
+     */
+    public static PaperProfile fit(List<CalibrationRow> rows, String reference) {
+        return fit(rows, reference, FeatureSelection.INDEPENDENT);
+    }
+
+    /** The same with the shape priors' features chosen by {@code selection} (the estimate check compares both). */
+    public static PaperProfile fit(List<CalibrationRow> rows, String reference, FeatureSelection selection) {
+        return new Fit(rows, reference, selection).profile();
+    }
+
+    /** One fit's working state: the rows by network, their per-split-point anchors and the reference's models. */
+    private static final class Fit {
+        private final int maxMhz = PAPER_FREQUENCIES_MHZ.get(PAPER_FREQUENCIES_MHZ.size() - 1);
+        private final List<CalibrationRow> rows;
+        private final String reference;
+        private final FeatureSelection selection;
+        private final Map<String, List<CalibrationRow>> byModel;
+        private final Map<String, Map<AcceleratorMode, AnchorFit>> edgeFits = new HashMap<>();
+        private final Map<String, Map<Boolean, Map<Integer, Double>>> cloudAnchors = new HashMap<>();
+
+        Fit(List<CalibrationRow> rows, String reference, FeatureSelection selection) {
+            this.rows = rows;
+            this.reference = reference;
+            this.selection = selection;
+            this.byModel = rows.stream().collect(Collectors.groupingBy(r -> r.config().model(), LinkedHashMap::new,
+                    Collectors.toList()));
+            if (!byModel.containsKey(reference) || NetworkShapes.find(reference).isEmpty()) {
+                throw new IllegalArgumentException("calibration needs " + reference + " rows");
+            }
+            byModel.forEach(this::fitAnchors);
+        }
+
+        private void fitAnchors(String model, List<CalibrationRow> modelRows) {
             NetworkShape shape = NetworkShapes.find(model).orElse(null);
             if (shape == null) {
                 return; // a network whose shape disagrees with its descriptor is not supported
@@ -86,24 +120,68 @@ public final class PaperProfileFit {
                         && x.config().layer() < shape.lastLayer() && x.cloudLatencyMs() > 0), CalibrationRow::cloudLatencyMs));
             }
             cloudAnchors.put(model, cloud);
-        });
+        }
 
-        NetworkShape ref = NetworkShapes.require(REFERENCE);
-        Map<AcceleratorMode, Map<Integer, Double>> refEdgeAnchors = new EnumMap<>(AcceleratorMode.class);
-        edgeFits.get(REFERENCE).forEach((mode, fit) -> refEdgeAnchors.put(mode, fit.totalsAtMax()));
-        ShapePriors priors = ShapePriors.fit(ref, refEdgeAnchors, cloudAnchors.get(REFERENCE));
+        PaperProfile profile() {
+            NetworkShape ref = NetworkShapes.require(reference);
+            Map<AcceleratorMode, Map<Integer, Double>> refEdgeAnchors = new EnumMap<>(AcceleratorMode.class);
+            Map<AcceleratorMode, CpuShare> refShares = new EnumMap<>(AcceleratorMode.class);
+            edgeFits.get(reference).forEach((mode, fit) -> {
+                refEdgeAnchors.put(mode, fit.totalsAtMax());
+                refShares.put(mode, fit.share());
+            });
+            ShapePriors priors = ShapePriors.fit(ref, refEdgeAnchors, cloudAnchors.get(reference), selection);
+            EdgePowerModel refPower = fitReferencePower(byModel.get(reference), maxMhz, reference);
+            RunSpread refSpread = PAPER_SPREAD.getOrDefault(reference, PAPER_SPREAD.get(REFERENCE));
+            // the reference's own cloud curves carry the power every unmeasured network borrows
+            ShapeEstimator bare = new ShapeEstimator(reference, priors, refShares, refPower, null, null, refSpread);
+            NetworkCosts refCosts = measured(reference, bare);
+            ShapeEstimator estimator = new ShapeEstimator(reference, priors, refShares, refPower, refCosts.cloudCpu(),
+                    refCosts.cloudGpu(), refSpread);
 
-        EdgePowerModel refPower = fitReferencePower(byModel.get(REFERENCE), maxMhz);
-
-        Map<String, NetworkCosts> networks = new HashMap<>();
-        NetworkCosts refCosts = null;
-        for (String model : List.of(REFERENCE, "vit-b16", "resnet50", "mobilenetv2", "fmnist-cnn")) {
-            if (NetworkShapes.find(model).isEmpty()) {
-                continue;
+            Map<String, NetworkCosts> networks = new HashMap<>();
+            networks.put(reference, refCosts);
+            for (String model : List.of("vgg16", "vit-b16", "resnet50", "mobilenetv2", "fmnist-cnn")) {
+                if (model.equals(reference) || NetworkShapes.find(model).isEmpty()) {
+                    continue;
+                }
+                networks.put(model, byModel.containsKey(model) ? measured(model, estimator) : unmeasured(model, estimator));
             }
+            Map<Integer, Double> stale = staleProbabilities(rows, networks, maxMhz);
+            return new PaperProfile(PAPER_FREQUENCIES_MHZ, fitTransfer(rows), networks, stale,
+                    ReconfigurationModel.paper(), priors.toString(), reference, estimator,
+                    floatHeads(estimator, networks));
+        }
+
+        /**
+         * The estimator for float32 heads (imported networks: ONNX Runtime runs them in float): the reference's,
+         * with the edge CPU's rate, clock share and power taken from the measured network whose heads ran in float
+         * (vit-b16), when the rows measure it at layer 0 and edge-only; else the reference's as it is.
+         */
+        private ShapeEstimator floatHeads(ShapeEstimator estimator, Map<String, NetworkCosts> networks) {
+            AnchorFit fit = edgeFits.getOrDefault(FLOAT_HEADS, Map.of()).get(AcceleratorMode.OFF);
+            NetworkShape shape = NetworkShapes.find(FLOAT_HEADS).orElse(null);
+            if (FLOAT_HEADS.equals(reference) || fit == null || shape == null
+                    || !fit.totalsAtMax().containsKey(0) || !fit.totalsAtMax().containsKey(shape.lastLayer())) {
+                return estimator;
+            }
+            return estimator.withEdgeCpu(FLOAT_HEADS, estimator.priors().withCpuFrom(shape, fit.totalsAtMax()),
+                    fit.share(), networks.get(FLOAT_HEADS).power());
+        }
+
+        /** A network the rows do not measure: the shape priors alone (as for an imported network). */
+        private NetworkCosts unmeasured(String model, ShapeEstimator estimator) {
+            NetworkShape shape = NetworkShapes.require(model);
+            double[][] accuracy = accuracy(model, shape, List.of());
+            return estimator.costs(shape, Models.require(model).acceleratorCapable(), accuracy,
+                    PAPER_SPREAD.getOrDefault(model, estimator.spread()));
+        }
+
+        /** A measured network: the shape priors' curves scaled through its calibrated split points. */
+        private NetworkCosts measured(String model, ShapeEstimator estimator) {
             ModelDescriptor descriptor = Models.require(model);
             NetworkShape shape = NetworkShapes.require(model);
-            List<CalibrationRow> modelRows = byModel.getOrDefault(model, List.of());
+            List<CalibrationRow> modelRows = byModel.get(model);
             Map<AcceleratorMode, AnchorFit> fits = edgeFits.getOrDefault(model, Map.of());
 
             Map<AcceleratorMode, EdgeCurve> edge = new EnumMap<>(AcceleratorMode.class);
@@ -112,49 +190,46 @@ public final class PaperProfileFit {
                     continue;
                 }
                 AnchorFit fit = fits.get(mode);
-                CpuShare share = fit != null ? fit.share() : edgeFits.get(REFERENCE).get(mode).share();
+                if (fit == null) {
+                    estimator.edge(shape, mode).ifPresent(curve -> edge.put(mode, curve));
+                    continue;
+                }
                 int first = mode == AcceleratorMode.OFF ? 0 : 1;
-                double[] curve = corrected(shape, first, shape.lastLayer(), l -> priors.edgeMs(shape, mode, l),
-                        fit == null ? Map.of() : fit.totalsAtMax());
-                edge.put(mode, EdgeCurve.of(share, curve, shape, fit != null));
+                double[] curve = corrected(shape, first, shape.lastLayer(),
+                        l -> estimator.priors().edgeMs(shape, mode, l), fit.totalsAtMax());
+                edge.put(mode, EdgeCurve.of(fit.share(), curve, shape, true));
             }
-
-            CloudCurve[] cloud = new CloudCurve[2];
-            for (boolean gpu : new boolean[] {false, true}) {
-                Map<Integer, Double> anchors = cloudAnchors.getOrDefault(model, Map.of()).getOrDefault(gpu, Map.of());
-                double[] curve = corrected(shape, 0, shape.lastLayer() - 1, l -> priors.cloudMs(shape, gpu, l), anchors);
-                double floor = Arrays.stream(curve, 0, shape.lastLayer()).min().orElse(0);
-                List<CalibrationRow> r = filter(modelRows, x -> x.config().cloudGpu() == gpu && x.cloudLatencyMs() > 0);
-                double[] node = fitCloudPower(r, floor, CalibrationRow::cloudEnergyJ);
-                double[] board = fitCloudPower(filter(r, x -> !Double.isNaN(x.cloudGpuEnergyJ())), floor,
-                        CalibrationRow::cloudGpuEnergyJ);
-                if (node == null && refCosts != null) {
-                    CloudCurve c = refCosts.cloud(gpu);
-                    node = new double[] {c.nodeBaseWatts(), c.nodeComputeWatts()};
-                }
-                if (board == null && refCosts != null) {
-                    CloudCurve c = refCosts.cloud(gpu);
-                    board = new double[] {c.gpuBaseWatts(), c.gpuComputeWatts()};
-                }
-                if (node == null || board == null) {
-                    throw new IllegalArgumentException(model + " has too few cloud rows to fit the cloud power (gpu=" + gpu + ")");
-                }
-                cloud[gpu ? 1 : 0] = new CloudCurve(curve, !anchors.isEmpty(), floor, node[0], node[1], board[0], board[1]);
-            }
-
-            EdgePowerModel power = model.equals(REFERENCE) ? refPower : scaledPower(refPower, modelRows, maxMhz);
+            CloudCurve cpu = measuredCloud(model, shape, modelRows, false, estimator);
+            CloudCurve gpu = measuredCloud(model, shape, modelRows, true, estimator);
+            EdgePowerModel power = model.equals(reference) ? estimator.power()
+                    : scaledPower(estimator.power(), modelRows, maxMhz);
             double[][] accuracy = accuracy(model, shape, modelRows);
-            RunSpread spread = PAPER_SPREAD.getOrDefault(model, PAPER_SPREAD.get(REFERENCE));
-            NetworkCosts costs = new NetworkCosts(shape, edge, cloud[0], cloud[1], power, accuracy[0], accuracy[1],
-                    spread, !modelRows.isEmpty());
-            networks.put(model, costs);
-            if (model.equals(REFERENCE)) {
-                refCosts = costs;
-            }
+            RunSpread spread = PAPER_SPREAD.getOrDefault(model, estimator.spread());
+            return new NetworkCosts(shape, edge, cpu, gpu, power, accuracy[0], accuracy[1], spread, true);
         }
-        Map<Integer, Double> stale = staleProbabilities(rows, networks, maxMhz);
-        return new PaperProfile(PAPER_FREQUENCIES_MHZ, transfer, networks, stale, ReconfigurationModel.paper(),
-                priors.toString());
+
+        private CloudCurve measuredCloud(String model, NetworkShape shape, List<CalibrationRow> modelRows, boolean gpu,
+                                         ShapeEstimator estimator) {
+            Map<Integer, Double> anchors = cloudAnchors.getOrDefault(model, Map.of()).getOrDefault(gpu, Map.of());
+            double[] curve = corrected(shape, 0, shape.lastLayer() - 1,
+                    l -> estimator.priors().cloudMs(shape, gpu, l), anchors);
+            double floor = Arrays.stream(curve, 0, shape.lastLayer()).min().orElse(0);
+            List<CalibrationRow> r = filter(modelRows, x -> x.config().cloudGpu() == gpu && x.cloudLatencyMs() > 0);
+            double[] node = fitCloudPower(r, floor, CalibrationRow::cloudEnergyJ);
+            double[] board = fitCloudPower(filter(r, x -> !Double.isNaN(x.cloudGpuEnergyJ())), floor,
+                    CalibrationRow::cloudGpuEnergyJ);
+            CloudCurve ref = estimator.cloudReference(gpu);
+            if (node == null && ref != null) {
+                node = new double[] {ref.nodeBaseWatts(), ref.nodeComputeWatts()};
+            }
+            if (board == null && ref != null) {
+                board = new double[] {ref.gpuBaseWatts(), ref.gpuComputeWatts()};
+            }
+            if (node == null || board == null) {
+                throw new IllegalArgumentException(model + " has too few cloud rows to fit the cloud power (gpu=" + gpu + ")");
+            }
+            return new CloudCurve(curve, !anchors.isEmpty(), floor, node[0], node[1], board[0], board[1]);
+        }
     }
 
     /** The fitted clock share and per-split-point head time at f_max for one (network, accelerator mode). */
@@ -221,14 +296,20 @@ public final class PaperProfileFit {
     }
 
     static TransferModel fitTransfer(List<CalibrationRow> rows) {
-        Map<Long, List<Double>> bySize = new TreeMap<>();
+        TreeMap<Long, List<Double>> bySize = new TreeMap<>();
         for (CalibrationRow r : rows) {
             if (r.transferMs() > 0 && r.tensorKb() > 0) {
                 bySize.computeIfAbsent(Math.round(r.tensorKb() * 10), k -> new ArrayList<>()).add(r.transferMs());
             }
         }
-        if (bySize.size() < 2) {
-            throw new IllegalArgumentException("transfer needs rows with at least two tensor sizes");
+        if (bySize.isEmpty()) {
+            throw new IllegalArgumentException("transfer needs rows that ship a tensor");
+        }
+        if (bySize.lastKey() < TRANSFER_MIN_SPAN * bySize.firstKey()) {
+            // one tensor size (ViT ships ~590 KB at every split) shows the throughput only, not a fixed cost
+            double[] msPerKb = rows.stream().filter(r -> r.transferMs() > 0 && r.tensorKb() > 0)
+                    .mapToDouble(r -> r.transferMs() / r.tensorKb()).toArray();
+            return new TransferModel(0, Stats.median(msPerKb));
         }
         // medians per size, weighted by sqrt(count): one bad run must not tilt the line, many runs count more
         double[][] x = new double[bySize.size()][];
@@ -244,12 +325,19 @@ public final class PaperProfileFit {
         return new TransferModel(b[0], b[1]);
     }
 
-    static EdgePowerModel fitReferencePower(List<CalibrationRow> rows, int maxMhz) {
+    /**
+     * The reference's edge power per accelerator mode. Every mode with rows is fitted; the CPU mode is required,
+     * the accelerator modes only price networks when the reference measured them (vit-b16 has none).
+     */
+    static EdgePowerModel fitReferencePower(List<CalibrationRow> rows, int maxMhz, String reference) {
         Map<AcceleratorMode, double[]> coefficients = new EnumMap<>(AcceleratorMode.class);
         for (AcceleratorMode mode : AcceleratorMode.values()) {
             List<CalibrationRow> r = filter(rows, x -> x.config().edgeAccelerator() == mode && x.edgeEnergyJ() > 0);
+            if (r.isEmpty() && mode != AcceleratorMode.OFF) {
+                continue;
+            }
             if (r.size() < 10) {
-                throw new IllegalArgumentException(REFERENCE + " needs rows with accelerator " + mode.wireName());
+                throw new IllegalArgumentException(reference + " needs rows with accelerator " + mode.wireName());
             }
             double[][] x = new double[r.size()][];
             double[] y = new double[r.size()];
@@ -264,7 +352,7 @@ public final class PaperProfileFit {
             coefficients.put(mode, LeastSquares.solveTrimmed(x, y));
         }
         EdgePowerModel model = new EdgePowerModel(coefficients, maxMhz);
-        for (AcceleratorMode mode : AcceleratorMode.values()) {
+        for (AcceleratorMode mode : coefficients.keySet()) {
             for (int mhz : PAPER_FREQUENCIES_MHZ) {
                 if (model.activeWatts(mode, mhz) <= 0 || model.waitWatts(mode, mhz) <= 0) {
                     throw new IllegalStateException("fitted edge power is not positive at " + mhz + " MHz, " + mode);

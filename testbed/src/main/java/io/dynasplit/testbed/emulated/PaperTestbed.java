@@ -1,18 +1,24 @@
 package io.dynasplit.testbed.emulated;
 
 import io.dynasplit.contracts.AcceleratorMode;
+import io.dynasplit.contracts.ConfigurationSpace;
 import io.dynasplit.contracts.ModelDescriptor;
 import io.dynasplit.contracts.Models;
 import io.dynasplit.contracts.SplitConfig;
+import io.dynasplit.contracts.WireDtype;
 import io.dynasplit.testbed.CloudEnergyAccounting;
 import io.dynasplit.testbed.Prediction;
 import io.dynasplit.testbed.TestbedModel;
+import io.dynasplit.testbed.estimate.EstimatedNetwork;
+import io.dynasplit.testbed.estimate.EstimatedNetworks;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
 /**
@@ -20,9 +26,12 @@ import java.util.random.RandomGenerator;
  * Grid'5000 GPU node ({@code paper-gpu-node}) and the WAN between them, fitted to the authors' measured medians
  * (see {@link PaperProfileFit}). Predicts any valid configuration of vgg16 and vit-b16 from per-layer costs,
  * frequency and accelerator scaling, a transfer line and power models; resnet50, mobilenetv2 and fmnist-cnn are
- * scaled from their shapes and are not calibrated.
+ * scaled from their shapes and are not calibrated. A network registered with {@link EstimatedNetworks} (an imported
+ * model: its split point table) is priced the same way from its MACs and bytes, on the edge CPU only, and every
+ * figure of it is labelled {@code estimated:} (docs/estimate.md: how far to trust it).
  *
- * <p>Immutable and thread-safe. The fit runs once per JVM for the bundled data (a few milliseconds).
+ * <p>Thread-safe. The fit runs once per JVM for the bundled data (a few milliseconds); a registered network's costs
+ * are worked out on first use and again when it is registered anew.
  */
 public final class PaperTestbed implements TestbedModel {
     public static final String ID = "paper";
@@ -33,6 +42,8 @@ public final class PaperTestbed implements TestbedModel {
     private final CloudEnergyAccounting accounting;
     /** Per network, the factor on the paper's CVs that makes the median configuration's sampled CV the paper's. */
     private final Map<String, Double> spreadScale;
+    /** Registered networks' costs, by model, as last worked out (shared by the accounting variants). */
+    private final Map<String, Estimate> estimates;
 
     /** Fitted to the bundled calibration tables, whole-node cloud energy (as the paper). */
     public PaperTestbed() {
@@ -47,15 +58,17 @@ public final class PaperTestbed implements TestbedModel {
         this.profile = Objects.requireNonNull(profile, "profile");
         this.accounting = Objects.requireNonNull(accounting, "accounting");
         this.spreadScale = new HashMap<>();
-        for (String model : profile.networks().keySet()) {
-            spreadScale.put(model, spreadScale(model));
+        for (Map.Entry<String, NetworkCosts> n : profile.networks().entrySet()) {
+            spreadScale.put(n.getKey(), spreadScale(n.getValue(), Models.require(n.getKey())));
         }
+        this.estimates = new ConcurrentHashMap<>();
     }
 
     private PaperTestbed(PaperTestbed other, CloudEnergyAccounting accounting) {
         this.profile = other.profile;
         this.accounting = accounting;
         this.spreadScale = other.spreadScale;
+        this.estimates = other.estimates;
     }
 
     /** The profile fitted to the bundled calibration tables (fitted once, shared). */
@@ -98,14 +111,65 @@ public final class PaperTestbed implements TestbedModel {
 
     @Override
     public boolean supports(ModelDescriptor model) {
-        NetworkCosts costs = profile.networks().get(model.name());
-        return costs != null && costs.shape().lastLayer() == model.lastLayer();
+        return costs(model.name()).filter(c -> c.shape().lastLayer() == model.lastLayer()).isPresent();
     }
 
     /** True when the paper measured this model (vgg16, vit-b16); the others are scaled from their shapes. */
     public boolean isCalibrated(String model) {
-        NetworkCosts costs = profile.networks().get(model);
-        return costs != null && costs.calibrated();
+        return costs(model).filter(NetworkCosts::calibrated).isPresent();
+    }
+
+    /** True when this model is priced from a split point table registered with {@link EstimatedNetworks}. */
+    public boolean isEstimated(String model) {
+        return !profile.networks().containsKey(model) && estimate(model).isPresent();
+    }
+
+    /** {@code estimated:paper-pi4-coral} for a registered network, else {@code emulated:paper-pi4-coral}. */
+    @Override
+    public String edgeSource(String model) {
+        return sourceKind(model) + EDGE_DEVICE_CLASS;
+    }
+
+    /** {@code estimated:paper-gpu-node} for a registered network, else {@code emulated:paper-gpu-node}. */
+    @Override
+    public String cloudSource(String model) {
+        return sourceKind(model) + CLOUD_PROFILE;
+    }
+
+    /**
+     * The testbed's checks, and for a registered network: its table must match its descriptor, and its head runs on
+     * the edge CPU only (the estimate has no Edge TPU).
+     */
+    @Override
+    public Optional<String> validate(SplitConfig config) {
+        Optional<String> mismatch = tableMismatch(config.model());
+        if (mismatch.isPresent()) {
+            return mismatch;
+        }
+        Optional<String> reason = TestbedModel.super.validate(config);
+        if (reason.isEmpty() && config.edgeAccelerator() != AcceleratorMode.OFF && isEstimated(config.model())) {
+            return Optional.of("model " + config.model() + " is estimated from its split point table, which prices "
+                    + "the edge CPU only: the edge accelerator must be off");
+        }
+        return reason;
+    }
+
+    /** Every valid configuration the testbed can price (a registered network's: edge accelerator off). */
+    @Override
+    public List<SplitConfig> configurations(ModelDescriptor model) {
+        return costs(model.name()).map(c -> priced(c, model)).orElseGet(() -> TestbedModel.super.configurations(model));
+    }
+
+    /** Why a registered network's split point table cannot serve its descriptor, or empty. */
+    private Optional<String> tableMismatch(String model) {
+        EstimatedNetwork network = profile.networks().containsKey(model) ? null
+                : EstimatedNetworks.find(model).orElse(null);
+        ModelDescriptor descriptor = Models.find(model).orElse(null);
+        if (network == null || descriptor == null || network.lastLayer() == descriptor.lastLayer()) {
+            return Optional.empty();
+        }
+        return Optional.of("the split point table registered for " + model + " ends at layer " + network.lastLayer()
+                + ", its descriptor at " + descriptor.lastLayer());
     }
 
     @Override
@@ -117,9 +181,10 @@ public final class PaperTestbed implements TestbedModel {
     @Override
     public Prediction sample(SplitConfig config, RandomGenerator rng) {
         SplitConfig c = requireValid(config);
-        NetworkCosts costs = profile.network(c.model());
+        NetworkCosts costs = network(c.model());
         RunSpread spread = costs.spread();
-        double scale = spreadScale.get(c.model());
+        double scale = spreadScale.containsKey(c.model()) ? spreadScale.get(c.model())
+                : estimate(c.model()).orElseThrow().spreadScale();
         double configFactor = configSpread(c, spread.configSigma());
         double latencyCv = spread.latencyCv() * scale * configFactor;
         double powerCv = spread.powerCv(scale) * configFactor;
@@ -146,13 +211,13 @@ public final class PaperTestbed implements TestbedModel {
 
     @Override
     public double edgeIdleWatts() {
-        return profile.network(PaperProfileFit.REFERENCE).power().waitWatts(AcceleratorMode.OFF, profile.maxMhz());
+        return profile.network(profile.reference()).power().waitWatts(AcceleratorMode.OFF, profile.maxMhz());
     }
 
     @Override
     public double edgeIdleWatts(SplitConfig config) {
         SplitConfig c = requireValid(config);
-        return profile.network(c.model()).power().waitWatts(c.edgeAccelerator(), c.cpuMhz());
+        return network(c.model()).power().waitWatts(c.edgeAccelerator(), c.cpuMhz());
     }
 
     @Override
@@ -166,13 +231,25 @@ public final class PaperTestbed implements TestbedModel {
     /** Edge board power (W) while it computes this configuration's head. */
     public double edgeActiveWatts(SplitConfig config) {
         SplitConfig c = requireValid(config);
-        return profile.network(c.model()).power().activeWatts(c.edgeAccelerator(), c.cpuMhz());
+        return network(c.model()).power().activeWatts(c.edgeAccelerator(), c.cpuMhz());
     }
 
     /** The figures of one run; factors 1 give the median. Waiting power stays the configured one (see edgeIdleWatts). */
     private Prediction parts(SplitConfig c, int effectiveMhz, double edgeFactor, double cloudSideFactor,
                              double powerFactor) {
-        NetworkCosts costs = profile.network(c.model());
+        return parts(profile, network(c.model()), accounting, sourceKind(c.model()) + ID, c, effectiveMhz, edgeFactor,
+                cloudSideFactor, powerFactor);
+    }
+
+    /** The median figures of a valid configuration of {@code costs}' network (the estimate check uses it as well). */
+    static Prediction median(PaperProfile profile, NetworkCosts costs, CloudEnergyAccounting accounting, String source,
+                             SplitConfig c) {
+        return parts(profile, costs, accounting, source, c, c.cpuMhz(), 1, 1, 1);
+    }
+
+    private static Prediction parts(PaperProfile profile, NetworkCosts costs, CloudEnergyAccounting accounting,
+                                    String source, SplitConfig c, int effectiveMhz, double edgeFactor,
+                                    double cloudSideFactor, double powerFactor) {
         NetworkShape shape = costs.shape();
         int l = c.layer();
         boolean edgeOnly = l >= shape.lastLayer();
@@ -186,7 +263,7 @@ public final class PaperTestbed implements TestbedModel {
         double edgeJ = (activeW * edgeMs + waitW * (transferMs + cloudMs)) / 1000;
         double cloudJ = cloud.energyJ(cloudMs, accounting) * powerFactor;
         return new Prediction(c, edgeMs, transferMs, cloudMs, edgeJ, cloudJ, tensorKb,
-                costs.accuracy(l, c.edgeAccelerator()));
+                costs.accuracy(l, c.edgeAccelerator()), source);
     }
 
     /**
@@ -194,16 +271,16 @@ public final class PaperTestbed implements TestbedModel {
      * (far noisier). Scales the per-configuration CVs so that the median over this network's configurations of
      * sqrt(cv^2 + stale share) comes out at the paper's figure.
      */
-    private double spreadScale(String model) {
-        NetworkCosts costs = profile.network(model);
-        List<SplitConfig> configs = configurations(Models.require(model));
+    private double spreadScale(NetworkCosts costs, ModelDescriptor model) {
+        List<SplitConfig> configs = priced(costs, model);
         double[] base = new double[configs.size()];
         double[] staleVar = new double[configs.size()];
         for (int i = 0; i < configs.size(); i++) {
             SplitConfig c = configs.get(i);
             base[i] = costs.spread().latencyCv() * configSpread(c, costs.spread().configSigma());
             double p = c.layer() == 0 ? 0 : profile.staleFrequencyProbability().getOrDefault(c.cpuMhz(), 0.0);
-            double effect = 1 - parts(c, profile.maxMhz(), 1, 1, 1).latencyMs() / parts(c, c.cpuMhz(), 1, 1, 1).latencyMs();
+            double top = parts(profile, costs, accounting, "", c, profile.maxMhz(), 1, 1, 1).latencyMs();
+            double effect = 1 - top / median(profile, costs, accounting, "", c).latencyMs();
             staleVar[i] = effect * effect * p * (1 - p);
         }
         double lo = 0;
@@ -221,6 +298,61 @@ public final class PaperTestbed implements TestbedModel {
             }
         }
         return (lo + hi) / 2;
+    }
+
+    /** The model's valid configurations whose accelerator mode {@code costs} can price. */
+    private List<SplitConfig> priced(NetworkCosts costs, ModelDescriptor model) {
+        return ConfigurationSpace.enumerate(model, cpuFrequenciesMhz()).stream()
+                .filter(c -> costs.edge().containsKey(c.edgeAccelerator())).toList();
+    }
+
+    /** The costs of a model: the profile's own, else a registered network's estimate. */
+    private Optional<NetworkCosts> costs(String model) {
+        NetworkCosts own = profile.networks().get(model);
+        return own != null ? Optional.of(own) : estimate(model).map(Estimate::costs);
+    }
+
+    private NetworkCosts network(String model) {
+        return costs(model).orElseThrow(() -> new IllegalArgumentException(
+                "the paper testbed has no costs for model '" + model + "' (neither built in nor registered)"));
+    }
+
+    private String sourceKind(String model) {
+        return isEstimated(model) ? "estimated:" : "emulated:";
+    }
+
+    /**
+     * The estimate of a registered network, worked out again when the network or its descriptor's wire dtype
+     * changed since (a re-import); empty when it is not registered or its descriptor is unknown.
+     */
+    private Optional<Estimate> estimate(String model) {
+        EstimatedNetwork network = EstimatedNetworks.find(model).orElse(null);
+        ModelDescriptor descriptor = Models.find(model).orElse(null);
+        if (network == null || descriptor == null || network.lastLayer() != descriptor.lastLayer()) {
+            return Optional.empty();
+        }
+        Estimate known = estimates.get(model);
+        if (known != null && known.isFor(network, descriptor)) {
+            return Optional.of(known); // the hot path: no lock, no copy
+        }
+        return Optional.of(estimates.compute(model, (name, old) -> old != null && old.isFor(network, descriptor) ? old
+                : estimate(network, descriptor)));
+    }
+
+    private Estimate estimate(EstimatedNetwork network, ModelDescriptor descriptor) {
+        WireDtype dtype = descriptor.wireDtype();
+        NetworkCosts costs = profile.floatHeadEstimator().costs(NetworkShapes.of(network, dtype), false);
+        return new Estimate(network, descriptor, costs, spreadScale(costs, descriptor));
+    }
+
+    /** A registered network's costs, with what they were worked out from. */
+    private record Estimate(EstimatedNetwork network, ModelDescriptor descriptor, NetworkCosts costs,
+                            double spreadScale) {
+
+        /** Identity, not equality: a re-registration is a new instance, and this runs on every prediction. */
+        boolean isFor(EstimatedNetwork n, ModelDescriptor d) {
+            return network == n && descriptor == d;
+        }
     }
 
     /** A configuration's own spread multiplier, fixed by its identity so a noisy configuration stays noisy. */

@@ -1,0 +1,198 @@
+package io.dynasplit.deploy;
+
+import io.dynasplit.contracts.EnergyTelemetry;
+import io.dynasplit.contracts.InferenceRequest;
+import io.dynasplit.contracts.InferenceResult;
+import io.dynasplit.contracts.Json;
+import io.dynasplit.contracts.ModelDescriptor;
+import io.dynasplit.contracts.Models;
+import io.dynasplit.contracts.ParetoEntry;
+import io.dynasplit.contracts.ParetoFront;
+import io.dynasplit.contracts.ResultStatus;
+import io.dynasplit.contracts.Topics;
+import io.dynasplit.deploy.client.PipelineClient;
+import io.dynasplit.deploy.stack.LocalStack;
+import io.dynasplit.deploy.stack.StackSettings;
+import io.dynasplit.onnx.catalog.ImportedModelSource;
+import io.dynasplit.onnx.importer.ModelImporter;
+import io.dynasplit.onnx.store.ModelPackage;
+import io.dynasplit.onnx.store.ModelStore;
+import io.dynasplit.onnx.store.ModelsDirectory;
+import io.dynasplit.optimizer.OptimizationRequest;
+import io.dynasplit.optimizer.Optimizer;
+import io.dynasplit.optimizer.evaluation.LiveEvaluator;
+import io.dynasplit.optimizer.kafka.KafkaClientSettings;
+import io.dynasplit.optimizer.search.Budget;
+import io.dynasplit.optimizer.search.EvaluationListener;
+import io.dynasplit.optimizer.store.ParetoPublisher;
+import io.dynasplit.testbed.TestbedModel;
+import io.dynasplit.testbed.Testbeds;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A network nobody here wrote, served end to end on the real broker: the stack starts knowing only its built-in
+ * models; squeezenet (the onnx wheel's zoo graph) is then imported, optimised live through the running pipeline,
+ * its front published, and 100 requests over two devices each get exactly one result from a valid split point.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ImportedModelIT {
+    static final List<String> DEVICES = List.of("pi-a", "pi-b");
+    static final String MODEL = "squeezenet-zoo";
+
+    Path modelsDir;
+    LocalStack stack;
+    PipelineClient client;
+    ImportedModelSource source;
+
+    @BeforeAll
+    void startStack() throws IOException {
+        Path home = Path.of(System.getProperty("dynasplit.home", "..")).toAbsolutePath().normalize();
+        Path zooGraph = home.resolve(".cache/onnx-zoo/light_squeezenet.onnx");
+        Assumptions.assumeTrue(Files.isRegularFile(zooGraph),
+                zooGraph + " missing: run .ci/fetch-onnx-zoo (the install step of .ci/run)");
+        modelsDir = home.resolve("deploy/target/it-models");
+        deleteTree(modelsDir);
+        Files.createDirectories(modelsDir);
+        System.setProperty(ModelsDirectory.PROPERTY, modelsDir.toString());
+        source = ImportedModelSource.install(new ModelStore(modelsDir));
+        stack = LocalStack.start(StackSettings.defaults(home).withEdgeDevices(DEVICES)
+                .withLogDir(home.resolve("deploy/target/it-logs-imported")).withFirstHttpPort(28180));
+        client = new PipelineClient(stack.bootstrapServers());
+    }
+
+    @AfterAll
+    void stopStack() {
+        if (client != null) {
+            client.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+        if (source != null) {
+            Models.removeSource(source);
+        }
+        System.clearProperty(ModelsDirectory.PROPERTY);
+    }
+
+    @Test
+    void importedWhileTheStackRunsOptimisedLiveAndServed() {
+        Path home = Path.of(System.getProperty("dynasplit.home", "..")).toAbsolutePath().normalize();
+        ModelPackage imported = new ModelImporter(new ModelStore(modelsDir), Clock.systemUTC())
+                .importFile(home.resolve(".cache/onnx-zoo/light_squeezenet.onnx"), MODEL, false);
+        ModelDescriptor model = Models.require(MODEL);
+        assertEquals(imported.model().descriptor(), model);
+
+        TestbedModel testbed = Testbeds.create("paper");
+        var settings = new LiveEvaluator.Settings("pi-a", testbed.edgeDeviceClass(), testbed.cpuFrequenciesMhz(), 2, 1,
+                Duration.ofSeconds(60));
+        ParetoFront front;
+        try (LiveEvaluator live = new LiveEvaluator(KafkaClientSettings.of(stack.bootstrapServers()), settings, null)) {
+            front = Optimizer.optimize(OptimizationRequest.nsga3(model, Budget.count(40), 7)
+                    .withAccuracyObjective(false), live, EvaluationListener.NONE).front();
+        }
+        assertTrue(front.entries().size() >= 2, "a front of several configurations: " + front.entries().size());
+        try (ParetoPublisher publisher = new ParetoPublisher(KafkaClientSettings.of(stack.bootstrapServers()))) {
+            publisher.publish(front);
+        }
+        stack.awaitFront(front.key(), front.version(), Duration.ofSeconds(60));
+
+        List<InferenceRequest> requests = requests(front, 100, new Random(11));
+        requests.forEach(client::submit);
+        Map<String, InferenceResult> results = client.await(requests.stream().map(InferenceRequest::requestId).toList(),
+                Duration.ofMinutes(4), null);
+        assertEquals(100, results.size(), "every request has a result");
+        Map<String, Integer> counts = client.resultCounts(Duration.ofSeconds(3));
+        Map<String, String> edgeNodes = edgeTelemetry();
+        for (InferenceRequest request : requests) {
+            assertEquals(1, counts.get(request.requestId()), "one result for " + request.requestId());
+            InferenceResult result = results.get(request.requestId());
+            assertEquals(ResultStatus.OK, result.status(), "status of " + request.requestId());
+            assertEquals(MODEL, result.model());
+            assertTrue(model.validate(result.config()).isEmpty(), "valid configuration " + result.config());
+            assertTrue(result.config().layer() >= 0 && result.config().layer() <= imported.splitPoints().size() - 1);
+            assertTrue(front.entries().stream().map(ParetoEntry::config).anyMatch(result.config()::equals),
+                    "the configuration comes from the live front");
+            assertEquals(5, result.topK().size(), "top-5 of squeezenet's 1000 classes");
+            assertEquals("edge-" + request.edgeDeviceId(), edgeNodes.get(request.requestId()),
+                    "the head ran on the request's own device");
+            double sum = result.latency().queueMs() + result.latency().reconfigurationMs() + result.latency().edgeMs()
+                    + result.latency().transferMs() + result.latency().cloudMs();
+            assertEquals(sum, result.latency().totalMs(), 1e-6);
+            assertEquals(result.latency().totalMs() <= request.latencyThresholdMs(), result.thresholdMet(),
+                    "deadline accounting of " + request.requestId());
+            assertTrue(result.sources().edgeEnergy().startsWith("estimated:"),
+                    "the emulated board's figures for an imported model are estimates: " + result.sources());
+        }
+    }
+
+    private static List<InferenceRequest> requests(ParetoFront front, int n, Random random) {
+        double fastest = front.entries().stream().mapToDouble(ParetoEntry::latencyMs).min().orElseThrow();
+        double slowest = front.entries().stream().mapToDouble(ParetoEntry::latencyMs).max().orElseThrow();
+        List<InferenceRequest> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double threshold = fastest * 0.8 + random.nextDouble() * (slowest * 1.5 - fastest * 0.8);
+            list.add(InferenceRequest.of(UUID.randomUUID().toString(), DEVICES.get(i % DEVICES.size()), MODEL,
+                    threshold, null, new byte[0], (long) i, Instant.now()));
+        }
+        return list;
+    }
+
+    private Map<String, String> edgeTelemetry() {
+        Map<String, String> nodeByRequest = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                stack.bootstrapServers(), "group.id", "it-telemetry-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.TELEMETRY));
+            long deadline = System.currentTimeMillis() + 20_000;
+            int empty = 0;
+            while (System.currentTimeMillis() < deadline && empty < 5) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                empty = records.isEmpty() ? empty + 1 : 0;
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    EnergyTelemetry t = Json.read(r.value(), EnergyTelemetry.class);
+                    if ("edge".equals(t.role())) {
+                        nodeByRequest.put(t.requestId(), t.nodeId());
+                    }
+                }
+            }
+        }
+        return nodeByRequest;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.dynasplit.onnx.catalog;
+
+import io.dynasplit.onnx.split.SplitPointRow;
+import io.dynasplit.onnx.store.ModelPackage;
+import io.dynasplit.testbed.estimate.EstimatedNetworks;
+import io.dynasplit.testbed.estimate.SplitPointCost;
+
+import java.util.List;
+
+/**
+ * Hands an imported model's split point table to the emulated paper testbed, which estimates device time and
+ * energy from each point's MACs and bytes (figures labelled {@code estimated:}; docs/estimate.md says how far to
+ * trust them). Without it the scheduler, which asks the testbed for the edge time of every decision, and the
+ * emulated nodes could not serve the model.
+ */
+public final class TestbedEstimates {
+    private TestbedEstimates() {
+    }
+
+    public static void register(ModelPackage modelPackage) {
+        EstimatedNetworks.register(modelPackage.name(), costs(modelPackage.splitPoints()));
+    }
+
+    public static List<SplitPointCost> costs(List<SplitPointRow> rows) {
+        return rows.stream().map(r -> new SplitPointCost(r.layer(), r.fp32Bytes(), r.int8Bytes(), r.headMacs(),
+                r.tailMacs(), r.headParamBytes(), r.tailParamBytes())).toList();
+    }
+}
