@@ -117,6 +117,31 @@ app.kubernetes.io/component: {{ .component }}
 {{- end }}
 {{- end -}}
 
+{{- define "dynasplit.modelsVolumeMounts" -}}
+{{- if .Values.models.claimName }}
+- name: models
+  mountPath: {{ .Values.models.mountPath }}
+  readOnly: true
+{{- end }}
+{{- end -}}
+
+{{- define "dynasplit.modelsVolumes" -}}
+{{- if .Values.models.claimName }}
+- name: models
+  persistentVolumeClaim:
+    claimName: {{ .Values.models.claimName }}
+    readOnly: true
+{{- end }}
+{{- end -}}
+
+{{/* Where imported models are read (the models volume), only when one is mounted. */}}
+{{- define "dynasplit.modelsEnv" -}}
+{{- if .Values.models.claimName }}
+- name: DYNASPLIT_MODELS_DIR
+  value: {{ .Values.models.mountPath | quote }}
+{{- end }}
+{{- end -}}
+
 {{- define "dynasplit.kafkaVolumes" -}}
 {{- if include "dynasplit.usesTls" . }}
 - name: kafka-truststore
@@ -177,7 +202,7 @@ readinessProbe:
 
 {{/* volumeMounts / volumes blocks (omitted when empty); call with (dict "root" $ "extra" <list>). */}}
 {{- define "dynasplit.volumeMounts" -}}
-{{- $mounts := include "dynasplit.kafkaVolumeMounts" .root | trim -}}
+{{- $mounts := list (include "dynasplit.kafkaVolumeMounts" .root | trim) (include "dynasplit.modelsVolumeMounts" .root | trim) | compact | join "\n" -}}
 {{- if or $mounts .extra -}}
 volumeMounts:
   {{- with $mounts }}{{ . | nindent 2 }}{{ end }}
@@ -186,7 +211,7 @@ volumeMounts:
 {{- end -}}
 
 {{- define "dynasplit.volumes" -}}
-{{- $volumes := include "dynasplit.kafkaVolumes" .root | trim -}}
+{{- $volumes := list (include "dynasplit.kafkaVolumes" .root | trim) (include "dynasplit.modelsVolumes" .root | trim) | compact | join "\n" -}}
 {{- if or $volumes .extra -}}
 volumes:
   {{- with $volumes }}{{ . | nindent 2 }}{{ end }}

@@ -92,7 +92,7 @@ public final class OnnxSplitRunner implements AutoCloseable {
     }
 
     private float[] run(String key, java.util.function.Supplier<ModelProto> model, long[] shape, float[] values) {
-        OrtSession session = sessions.computeIfAbsent(key, k -> createSession(model.get()));
+        OrtSession session = sessions.computeIfAbsent(key, k -> createSession(SubModels.servable(model.get())));
         String inputName = session.getInputNames().iterator().next();
         try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(values), shape);
              OrtSession.Result result = session.run(Map.of(inputName, tensor))) {

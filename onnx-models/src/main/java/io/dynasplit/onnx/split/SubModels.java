@@ -49,6 +49,24 @@ public final class SubModels {
         return subModel(kept, valueInfo(cut, cutShape, dynamicBatch), graph.output());
     }
 
+    /**
+     * The model as ONNX Runtime should serve it: an IR <= 3 model lists every initializer as a graph input, which
+     * ONNX Runtime treats as an input a caller may override, so it folds nothing computed from them (the zoo graphs
+     * then generate every weight with {@code ConstantOfShape} on every run). Dropping those input entries and
+     * declaring IR 4, where initializers need not be inputs, makes them constants again; nothing else changes.
+     */
+    public static ModelProto servable(ModelProto model) {
+        if (model.getIrVersion() >= 4) {
+            return model;
+        }
+        GraphProto graph = model.getGraph();
+        Set<String> initializers = new HashSet<>();
+        graph.getInitializerList().forEach(t -> initializers.add(t.getName()));
+        GraphProto.Builder lifted = graph.toBuilder().clearInput();
+        graph.getInputList().stream().filter(vi -> !initializers.contains(vi.getName())).forEach(lifted::addInput);
+        return model.toBuilder().setIrVersion(4).setGraph(lifted).build();
+    }
+
     private Set<Integer> ancestors(String from, String stopAt) {
         Set<Integer> kept = new HashSet<>();
         Deque<String> pending = new ArrayDeque<>(List.of(from));
