@@ -44,7 +44,8 @@ public final class ShapeProbe {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
-            options.setIntraOpNumThreads(1);
+            // the probe runs once, at import: all cores (ONNX Runtime's default is the physical ones)
+            options.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
             try (OrtSession session = createSession(env, model, options);
                  OnnxTensor input = OnnxTensor.createTensor(env, randomInput(inputShape), inputShape);
                  OrtSession.Result result = session.run(Map.of(graph.input().getName(), input))) {
