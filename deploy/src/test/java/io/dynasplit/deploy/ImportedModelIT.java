@@ -116,6 +116,11 @@ class ImportedModelIT {
         try (LiveEvaluator live = new LiveEvaluator(KafkaClientSettings.of(stack.bootstrapServers()), settings, null)) {
             front = Optimizer.optimize(OptimizationRequest.nsga3(model, Budget.count(40), 7)
                     .withAccuracyObjective(false), live, EvaluationListener.NONE).front();
+            // an interior split point, pinned: the head's tensor crosses the broker and the cloud runs the tail
+            int middle = model.lastLayer() / 2;
+            var split = live.evaluate(new io.dynasplit.contracts.SplitConfig(MODEL, middle, 1800,
+                    io.dynasplit.contracts.AcceleratorMode.OFF, false));
+            assertTrue(split.latencyMs() > 0 && Double.isFinite(split.energyJ()), "split at " + middle + ": " + split);
         }
         assertTrue(front.entries().size() >= 2, "a front of several configurations: " + front.entries().size());
         try (ParetoPublisher publisher = new ParetoPublisher(KafkaClientSettings.of(stack.bootstrapServers()))) {

@@ -1,5 +1,6 @@
 package io.dynasplit.onnx.catalog;
 
+import io.dynasplit.onnx.importer.AccuracyCheck;
 import io.dynasplit.onnx.split.SplitPointRow;
 import io.dynasplit.onnx.store.ModelPackage;
 import io.dynasplit.testbed.estimate.EstimatedNetworks;
@@ -17,8 +18,10 @@ public final class TestbedEstimates {
     private TestbedEstimates() {
     }
 
+    /** The costs, and the accuracy per split point with the model's wire dtype when an accuracy check ran. */
     public static void register(ModelPackage modelPackage) {
-        EstimatedNetworks.register(modelPackage.name(), costs(modelPackage.splitPoints()));
+        List<Double> top1 = AccuracyCheck.top1(modelPackage.accuracy(), modelPackage.model().descriptor().wireDtype());
+        EstimatedNetworks.register(modelPackage.name(), costs(modelPackage.splitPoints()), top1);
     }
 
     public static List<SplitPointCost> costs(List<SplitPointRow> rows) {

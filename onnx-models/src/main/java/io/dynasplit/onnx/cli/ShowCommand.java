@@ -47,6 +47,15 @@ final class ShowCommand implements Callable<Integer> {
                     r.shape(), r.fp32Bytes(), r.int8Bytes(), r.headMacs(), r.tailMacs(), r.headParamBytes(),
                     r.tailParamBytes());
         }
+        if (!p.accuracy().isEmpty()) {
+            out.printf("accuracy check (%d samples): top-1 %s per split point, fp32 / int8 on the wire%n",
+                    p.accuracy().get(0).samples(), p.accuracy().get(0).top1().isPresent() ? "against labels"
+                            : "agreement with the unsplit model");
+            p.accuracy().stream().collect(java.util.stream.Collectors.groupingBy(r -> r.layer(),
+                    java.util.TreeMap::new, java.util.stream.Collectors.toList())).forEach((layer, rows) ->
+                    out.printf("%5d  %s%n", layer, rows.stream().map(r -> String.format(java.util.Locale.ROOT,
+                            "%s %.4f", r.dtype(), r.top1().orElse(r.agreement()))).toList()));
+        }
         return 0;
     }
 

@@ -1,6 +1,6 @@
 package io.dynasplit.onnx.graph;
 
-import io.dynasplit.onnx.importer.ModelImportException;
+import io.dynasplit.onnx.ModelImportException;
 import io.dynasplit.onnx.proto.Onnx.TensorShapeProto;
 import io.dynasplit.onnx.proto.Onnx.ValueInfoProto;
 

@@ -1,7 +1,7 @@
 package io.dynasplit.onnx.graph;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.dynasplit.onnx.importer.ModelImportException;
+import io.dynasplit.onnx.ModelImportException;
 import io.dynasplit.onnx.proto.Onnx.AttributeProto;
 import io.dynasplit.onnx.proto.Onnx.GraphProto;
 import io.dynasplit.onnx.proto.Onnx.ModelProto;

@@ -6,7 +6,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
-import io.dynasplit.onnx.importer.ModelImportException;
+import io.dynasplit.onnx.ModelImportException;
 import io.dynasplit.onnx.proto.Onnx.GraphProto;
 import io.dynasplit.onnx.proto.Onnx.ModelProto;
 import io.dynasplit.onnx.proto.Onnx.NodeProto;

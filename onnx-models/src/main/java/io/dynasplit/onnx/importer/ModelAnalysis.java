@@ -1,5 +1,6 @@
 package io.dynasplit.onnx.importer;
 
+import io.dynasplit.onnx.ModelImportException;
 import io.dynasplit.onnx.graph.InputSignature;
 import io.dynasplit.onnx.graph.OnnxGraph;
 import io.dynasplit.onnx.graph.ShapeProbe;

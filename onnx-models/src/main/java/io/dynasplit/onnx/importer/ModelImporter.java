@@ -1,8 +1,10 @@
 package io.dynasplit.onnx.importer;
 
+import io.dynasplit.onnx.ModelImportException;
 import io.dynasplit.contracts.ModelDescriptor;
 import io.dynasplit.contracts.Models;
 import io.dynasplit.contracts.WireDtype;
+import io.dynasplit.onnx.accuracy.AgreementRow;
 import io.dynasplit.onnx.store.ImportedModel;
 import io.dynasplit.onnx.store.ModelPackage;
 import io.dynasplit.onnx.store.ModelStore;
@@ -13,13 +15,15 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.HexFormat;
 
 /**
  * {@code model import}: checks an ONNX file, finds its split points, measures each tensor and each side's cost, and
  * writes the package into the models directory. Every refusal happens before anything is written. An imported
- * model ships fp32 on the wire and never runs on the edge accelerator (its head is not compiled for one) until an
- * accuracy check on a sample set allows int8.
+ * model never runs on the edge accelerator (its head is not compiled for one) and ships fp32 on the wire unless an
+ * accuracy check on a sample set ({@link AccuracyCheck}) allows int8.
  */
 public final class ModelImporter {
     private final ModelStore store;
@@ -31,16 +35,23 @@ public final class ModelImporter {
     }
 
     public ModelPackage importFile(Path file, String name, boolean replace) {
+        return importFile(file, name, replace, Optional.empty());
+    }
+
+    /** With an accuracy check: it decides the wire dtype and gives the optimizer an accuracy per split point. */
+    public ModelPackage importFile(Path file, String name, boolean replace, Optional<AccuracyCheck> check) {
         requireName(name);
         byte[] onnx = readFile(file);
         ModelAnalysis analysis = ModelAnalysis.of(onnx);
-        ModelDescriptor descriptor = new ModelDescriptor(name, analysis.lastLayer(), false, WireDtype.FP32,
+        List<AgreementRow> accuracy = check.map(c -> c.measure(analysis)).orElse(List.of());
+        WireDtype wire = check.map(c -> c.wireDtype(accuracy)).orElse(WireDtype.FP32);
+        ModelDescriptor descriptor = new ModelDescriptor(name, analysis.lastLayer(), false, wire,
                 analysis.input().sampleShape().stream().map(Math::toIntExact).toList(), analysis.classes());
         ImportedModel model = new ImportedModel(descriptor, file.getFileName().toString(), sha256(onnx),
                 clock.instant(), analysis.input().name(), analysis.graph().output().getName(),
                 analysis.input().dynamicBatch(), analysis.graph().model().getIrVersion(),
                 analysis.graph().defaultOpset(), analysis.warnings());
-        return store.write(model, analysis.splitPoints(), onnx, replace);
+        return store.write(model, analysis.splitPoints(), accuracy, onnx, replace);
     }
 
     static void requireName(String name) {

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dynasplit.contracts.Json;
-import io.dynasplit.onnx.importer.ModelImportException;
+import io.dynasplit.onnx.accuracy.AgreementRow;
+import io.dynasplit.onnx.ModelImportException;
 import io.dynasplit.onnx.split.SplitPointRow;
 
 import java.io.IOException;
@@ -66,7 +67,8 @@ public final class ModelStore {
     }
 
     /** Writes a package, atomically; an existing one of that name is replaced only when {@code replace}. */
-    public ModelPackage write(ImportedModel model, List<SplitPointRow> splitPoints, byte[] onnx, boolean replace) {
+    public ModelPackage write(ImportedModel model, List<SplitPointRow> splitPoints, List<AgreementRow> accuracy,
+                              byte[] onnx, boolean replace) {
         Path target = root.resolve(model.name());
         if (Files.exists(target) && !replace) {
             throw new ModelImportException("a model named '" + model.name() + "' is already imported in " + root
@@ -77,6 +79,9 @@ public final class ModelStore {
             Files.createDirectories(staging);
             Files.write(staging.resolve(ModelPackage.ONNX_FILE), onnx);
             MAPPER.writeValue(staging.resolve(ModelPackage.SPLIT_POINTS_FILE).toFile(), splitPoints);
+            if (!accuracy.isEmpty()) {
+                MAPPER.writeValue(staging.resolve(ModelPackage.ACCURACY_FILE).toFile(), accuracy);
+            }
             // the descriptor last: a folder with model.json is a complete package
             MAPPER.writeValue(staging.resolve(ModelPackage.DESCRIPTOR_FILE).toFile(), model);
             Path retired = null;
@@ -109,7 +114,10 @@ public final class ModelStore {
             ImportedModel model = MAPPER.readValue(dir.resolve(ModelPackage.DESCRIPTOR_FILE).toFile(), ImportedModel.class);
             List<SplitPointRow> points = MAPPER.readValue(dir.resolve(ModelPackage.SPLIT_POINTS_FILE).toFile(),
                     new TypeReference<>() { });
-            return new ModelPackage(dir, model, points);
+            Path accuracyFile = dir.resolve(ModelPackage.ACCURACY_FILE);
+            List<AgreementRow> accuracy = Files.isRegularFile(accuracyFile)
+                    ? MAPPER.readValue(accuracyFile.toFile(), new TypeReference<List<AgreementRow>>() { }) : List.of();
+            return new ModelPackage(dir, model, points, accuracy);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the model package " + dir, e);
         }

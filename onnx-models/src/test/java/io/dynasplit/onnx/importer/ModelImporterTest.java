@@ -1,5 +1,6 @@
 package io.dynasplit.onnx.importer;
 
+import io.dynasplit.onnx.ModelImportException;
 import io.dynasplit.onnx.TinyGraphs;
 import io.dynasplit.onnx.proto.Onnx.GraphProto;
 import io.dynasplit.onnx.proto.Onnx.ModelProto;
@@ -137,6 +138,52 @@ class ModelImporterTest {
         assertEquals(2, imported.splitPoints().size());
         assertTrue(imported.model().warnings().stream().anyMatch(w -> w.contains("no interior split point")),
                 imported.model().warnings().toString());
+    }
+
+    @Test
+    void aSampleSetDecidesTheWireDtypeAndIsKeptAsTheAccuracyTable() throws IOException {
+        // the chain's activations are O(1): int8 on the wire keeps every top-1 class of 200 gaussian samples
+        Path samples = work.resolve("samples.idx");
+        java.util.Random random = new java.util.Random(5);
+        float[] values = new float[200 * 4];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        new io.dynasplit.onnx.accuracy.IdxFile(new int[] {200, 4}, values).writeFloat32(samples);
+        var set = io.dynasplit.onnx.accuracy.SampleSet.readIdx(samples, null, 1f);
+        Path chain = write("chain.onnx", TinyGraphs.chain());
+
+        ModelPackage lenient = importer.importFile(chain, "lenient", false,
+                java.util.Optional.of(new AccuracyCheck(set, 0.9)));
+        assertEquals(io.dynasplit.contracts.WireDtype.INT8, lenient.model().descriptor().wireDtype());
+        assertEquals(2 * 6, lenient.accuracy().size(), "fp32 and int8 at each of the 6 split points");
+        assertEquals(lenient.accuracy(), store.find("lenient").orElseThrow().accuracy(), "read back from accuracy.json");
+        var top1 = AccuracyCheck.top1(lenient.accuracy(), io.dynasplit.contracts.WireDtype.INT8);
+        assertEquals(6, top1.size());
+        assertEquals(1.0, top1.get(0), "layer 0 ships the fp32 input");
+        assertTrue(top1.stream().allMatch(a -> a >= 0.9 && a <= 1.0), top1.toString());
+
+        // a bar no lossy codec can pass on this chain keeps fp32 on the wire
+        double worstInt8 = lenient.accuracy().stream().filter(r -> r.dtype() == io.dynasplit.contracts.WireDtype.INT8)
+                .mapToDouble(r -> r.agreement()).min().orElseThrow();
+        if (worstInt8 < 1.0) {
+            ModelPackage strict = importer.importFile(chain, "strict", false,
+                    java.util.Optional.of(new AccuracyCheck(set, 1.0)));
+            assertEquals(io.dynasplit.contracts.WireDtype.FP32, strict.model().descriptor().wireDtype());
+        }
+    }
+
+    @Test
+    void aSampleSetOfTheWrongShapeIsRefused() throws IOException {
+        Path samples = work.resolve("wrong.idx");
+        new io.dynasplit.onnx.accuracy.IdxFile(new int[] {3, 5}, new float[15]).writeFloat32(samples);
+        var set = io.dynasplit.onnx.accuracy.SampleSet.readIdx(samples, null, 1f);
+        Path chain = write("chain.onnx", TinyGraphs.chain());
+        Map<String, String> before = snapshot();
+        ModelImportException e = assertThrows(ModelImportException.class, () -> importer.importFile(chain, "x", false,
+                java.util.Optional.of(new AccuracyCheck(set, 0.99))));
+        assertTrue(e.getMessage().contains("sample set"), e.getMessage());
+        assertEquals(before, snapshot());
     }
 
     @Test

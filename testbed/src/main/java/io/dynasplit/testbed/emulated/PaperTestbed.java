@@ -341,7 +341,9 @@ public final class PaperTestbed implements TestbedModel {
 
     private Estimate estimate(EstimatedNetwork network, ModelDescriptor descriptor) {
         WireDtype dtype = descriptor.wireDtype();
-        NetworkCosts costs = profile.floatHeadEstimator().costs(NetworkShapes.of(network, dtype), false);
+        NetworkShape shape = NetworkShapes.of(network, dtype);
+        NetworkCosts costs = network.top1().isEmpty() ? profile.floatHeadEstimator().costs(shape, false)
+                : profile.floatHeadEstimator().costs(shape, network.top1().stream().mapToDouble(Double::doubleValue).toArray());
         return new Estimate(network, descriptor, costs, spreadScale(costs, descriptor));
     }
 

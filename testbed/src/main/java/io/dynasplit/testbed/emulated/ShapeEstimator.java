@@ -48,6 +48,13 @@ record ShapeEstimator(String reference, ShapePriors priors, Map<AcceleratorMode,
         return costs(shape, acceleratorCapable, new double[][] {unknown, unknown}, spread);
     }
 
+    /** Costs of {@code shape} whose heads run on the edge CPU only, with a measured accuracy per split point. */
+    NetworkCosts costs(NetworkShape shape, double[] cpuAccuracy) {
+        double[] unknown = new double[shape.lastLayer() + 1];
+        Arrays.fill(unknown, Double.NaN);
+        return costs(shape, false, new double[][] {cpuAccuracy, unknown}, spread);
+    }
+
     /** Costs of {@code shape} with the given accuracy per split point ([cpu heads, accelerator heads]). */
     NetworkCosts costs(NetworkShape shape, boolean acceleratorCapable, double[][] accuracy, RunSpread runSpread) {
         Map<AcceleratorMode, EdgeCurve> edge = new EnumMap<>(AcceleratorMode.class);

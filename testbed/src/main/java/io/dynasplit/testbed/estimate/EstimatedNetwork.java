@@ -10,8 +10,14 @@ import java.util.Objects;
  *
  * @param model  the model's name, as in its {@code ModelDescriptor}
  * @param points split points 0..L, each at its own index
+ * @param top1   top-1 accuracy per split point 0..L with the model's wire dtype, measured on a sample set (against
+ *               labels where it has them, else agreement with the unsplit model); empty when none was measured
  */
-public record EstimatedNetwork(String model, List<SplitPointCost> points) {
+public record EstimatedNetwork(String model, List<SplitPointCost> points, List<Double> top1) {
+
+    public EstimatedNetwork(String model, List<SplitPointCost> points) {
+        this(model, points, List.of());
+    }
 
     public EstimatedNetwork {
         Objects.requireNonNull(model, "model");
@@ -25,6 +31,11 @@ public record EstimatedNetwork(String model, List<SplitPointCost> points) {
         }
         for (int l = 0; l < points.size(); l++) {
             check(model, points, l);
+        }
+        top1 = List.copyOf(top1);
+        if (!top1.isEmpty() && top1.size() != points.size()) {
+            throw new IllegalArgumentException(model + ": " + top1.size() + " accuracy figures for " + points.size()
+                    + " split points");
         }
     }
 

@@ -44,6 +44,13 @@ public final class EstimatedNetworks {
         return network;
     }
 
+    /** Same as {@code register(new EstimatedNetwork(model, points, top1))}. */
+    public static EstimatedNetwork register(String model, List<SplitPointCost> points, List<Double> top1) {
+        EstimatedNetwork network = new EstimatedNetwork(model, points, top1);
+        register(network);
+        return network;
+    }
+
     /** Forgets a network (its model was deleted); unknown names are ignored. */
     public static void unregister(String model) {
         BY_NAME.remove(model);

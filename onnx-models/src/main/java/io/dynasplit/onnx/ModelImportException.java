@@ -1,4 +1,4 @@
-package io.dynasplit.onnx.importer;
+package io.dynasplit.onnx;
 
 /** A model that cannot be imported, with a reason a person can act on; nothing was written to the models directory. */
 public final class ModelImportException extends RuntimeException {
