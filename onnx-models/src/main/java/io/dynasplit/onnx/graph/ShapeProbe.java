@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.dynasplit.onnx.ModelImportException;
+import io.dynasplit.onnx.OnnxRuntimeEnvironment;
 import io.dynasplit.onnx.proto.Onnx.GraphProto;
 import io.dynasplit.onnx.proto.Onnx.ModelProto;
 import io.dynasplit.onnx.proto.Onnx.NodeProto;
@@ -41,7 +42,7 @@ public final class ShapeProbe {
             }
         }
         ModelProto model = graph.model().toBuilder().setGraph(probed).build();
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = OnnxRuntimeEnvironment.get();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
             // the probe runs once, at import: all cores (ONNX Runtime's default is the physical ones)

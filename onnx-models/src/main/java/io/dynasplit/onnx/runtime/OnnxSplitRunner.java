@@ -1,5 +1,6 @@
 package io.dynasplit.onnx.runtime;
 
+import io.dynasplit.onnx.OnnxRuntimeEnvironment;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -27,7 +28,7 @@ public final class OnnxSplitRunner implements AutoCloseable {
     private final List<SplitPointRow> points;
     private final InputSignature input;
     private final SubModels subModels;
-    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final OrtEnvironment env = OnnxRuntimeEnvironment.get();
     private final OrtSession.SessionOptions options;
     private final Map<String, OrtSession> sessions = new ConcurrentHashMap<>();
 

@@ -1,6 +1,7 @@
 package io.dynasplit.servicekit.metrics;
 
 import io.dynasplit.contracts.InferenceResult;
+import io.dynasplit.contracts.Models;
 import io.dynasplit.servicekit.deadletter.DeadLetterReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -10,16 +11,25 @@ import jakarta.inject.Inject;
 
 /**
  * DynaSplit's metrics, with bounded labels only (model, placement, status, part, reason: small fixed sets; device ids
- * are bounded by the fleet). Histograms, no summaries on the hot path.
+ * are bounded by the fleet). A model label is a built-in or imported model's name, else {@value #OTHER_MODEL}: the
+ * catalog grows with imports, but a forged record's model name must not become a new time series. Histograms, no
+ * summaries on the hot path.
  */
 @ApplicationScoped
 public class PipelineMetrics {
+    static final String OTHER_MODEL = "other";
+
     @Inject
     MeterRegistry registry;
 
+    /** The model's name when DynaSplit knows the model (built in or imported), else {@value #OTHER_MODEL}. */
+    static String modelTag(String model) {
+        return Models.find(model).isPresent() ? model : OTHER_MODEL;
+    }
+
     public void decision(String model, String placement, boolean fallback) {
         Counter.builder("dynasplit.decisions").description("Configurations chosen by the scheduler")
-                .tags("model", model, "placement", placement, "fallback", Boolean.toString(fallback))
+                .tags("model", modelTag(model), "placement", placement, "fallback", Boolean.toString(fallback))
                 .register(registry).increment();
     }
 
@@ -58,15 +68,16 @@ public class PipelineMetrics {
 
     /** Counts a published result, its deadline outcome and its energy by part. */
     public void result(InferenceResult result) {
+        String model = modelTag(result.model());
         Counter.builder("dynasplit.results").description("Results published")
-                .tags("model", result.model(), "status", result.status().wireName()).register(registry).increment();
+                .tags("model", model, "status", result.status().wireName()).register(registry).increment();
         if (!result.thresholdMet()) {
             Counter.builder("dynasplit.deadlines.missed").description("Results that missed their latency threshold")
-                    .tags("model", result.model()).register(registry).increment();
+                    .tags("model", model).register(registry).increment();
         }
         if (result.energy() != null) {
-            energy(result.model(), "edge", result.energy().edgeJ());
-            energy(result.model(), "cloud", result.energy().cloudJ());
+            energy(model, "edge", result.energy().edgeJ());
+            energy(model, "cloud", result.energy().cloudJ());
         }
     }
 
