@@ -42,6 +42,11 @@ public final class OnnxBenchCommand implements Callable<Integer> {
     @Option(names = "--reps", defaultValue = "20", description = "Timed rounds per measurement (default ${DEFAULT-VALUE}).")
     int reps;
 
+    @Option(names = "--warmup", defaultValue = "20", description = "Untimed rounds before each measurement (default"
+            + " ${DEFAULT-VALUE}): copying a large tensor out of ONNX Runtime runs interpreted until the JIT has compiled"
+            + " it, which takes the first head with a large output about ten calls.")
+    int warmup;
+
     @Option(names = "--imports", defaultValue = "5", description = "Imports timed per model (default ${DEFAULT-VALUE}).")
     int imports;
 
@@ -92,7 +97,7 @@ public final class OnnxBenchCommand implements Callable<Integer> {
         List<SplitPointRow> boundaries = stageBoundaries(analysis.splitPoints());
         float[] input = randomInput(analysis.splitPoints().get(0));
         System.out.printf("resnet50 on ONNX Runtime %s, %d intra-op thread(s): head + tail against the full pass at"
-                + " the last split point of each resolution, %d rounds%n", "1.23.2", threads, reps);
+                + " the last split point of each resolution, %d rounds after %d untimed%n", "1.23.2", threads, reps, warmup);
         System.out.printf("%5s %-8s %-18s %9s %9s %9s %11s%n", "layer", "tensor", "shape", "head ms", "tail ms",
                 "full ms", "overhead");
         List<Double> overheads = new ArrayList<>();
@@ -101,8 +106,11 @@ public final class OnnxBenchCommand implements Callable<Integer> {
             for (SplitPointRow point : boundaries) {
                 int layer = point.layer();
                 float[] cut = runner.head(layer, input);
-                runner.tail(layer, cut);
-                runner.full(input);
+                for (int w = 0; w < warmup; w++) {
+                    runner.head(layer, input);
+                    runner.tail(layer, cut);
+                    runner.full(input);
+                }
                 double[] head = new double[reps];
                 double[] tail = new double[reps];
                 double[] full = new double[reps];
@@ -131,14 +139,18 @@ public final class OnnxBenchCommand implements Callable<Integer> {
         double[] ort = new double[reps];
         try (OnnxSplitRunner runner = new OnnxSplitRunner(analysis.graph(), analysis.splitPoints(),
                 new RunnerSettings(threads, OptLevel.ALL_OPT))) {
-            runner.full(input);
+            for (int w = 0; w <= warmup; w++) {
+                runner.full(input);
+            }
             for (int r = 0; r < reps; r++) {
                 ort[r] = time(() -> runner.full(input));
             }
         }
         SplitModel djl = ModelCatalog.shared().get("resnet50");
         Activation x = new Activation(input, new int[] {1, 3, 224, 224});
-        djl.forward(x);
+        for (int w = 0; w <= warmup; w++) {
+            djl.forward(x);
+        }
         double[] torch = new double[reps];
         for (int r = 0; r < reps; r++) {
             torch[r] = time(() -> djl.forward(x));
