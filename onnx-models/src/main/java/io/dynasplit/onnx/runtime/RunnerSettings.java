@@ -11,6 +11,7 @@ import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
  */
 public record RunnerSettings(int intraOpThreads, OptLevel optimisation) {
     public static final String THREADS_PROPERTY = "dynasplit.onnx.intra-op-threads";
+    public static final String THREADS_ENVIRONMENT = "DYNASPLIT_ONNX_INTRA_OP_THREADS";
 
     public RunnerSettings {
         if (intraOpThreads < 1) {
@@ -18,8 +19,18 @@ public record RunnerSettings(int intraOpThreads, OptLevel optimisation) {
         }
     }
 
-    /** Serving defaults: {@code dynasplit.onnx.intra-op-threads} (default 1) and full optimisation. */
+    /**
+     * Serving defaults: intra-op threads from {@code dynasplit.onnx.intra-op-threads} (system property) or
+     * {@code DYNASPLIT_ONNX_INTRA_OP_THREADS}, default 1; full optimisation.
+     */
     public static RunnerSettings serving() {
-        return new RunnerSettings(Integer.getInteger(THREADS_PROPERTY, 1), OptLevel.ALL_OPT);
+        String threads = System.getProperty(THREADS_PROPERTY, System.getenv(THREADS_ENVIRONMENT));
+        try {
+            return new RunnerSettings(threads == null || threads.isBlank() ? 1 : Integer.parseInt(threads.trim()),
+                    OptLevel.ALL_OPT);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(THREADS_PROPERTY + " / " + THREADS_ENVIRONMENT + " must be a whole"
+                    + " number of threads, got '" + threads + "'", e);
+        }
     }
 }
