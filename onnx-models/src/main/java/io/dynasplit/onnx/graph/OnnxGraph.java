@@ -25,6 +25,9 @@ import java.util.stream.Collectors;
  * separates a control-flow node from what its bodies use.
  */
 public final class OnnxGraph {
+    /** {@code TensorProto.DataLocation.EXTERNAL}: the tensor's bytes live in a file beside the model. */
+    private static final int EXTERNAL_DATA = 1;
+
     private final ModelProto model;
     private final ValueInfoProto input;
     private final ValueInfoProto output;
@@ -66,6 +69,12 @@ public final class OnnxGraph {
         if (model.getIrVersion() <= 0 || !model.hasGraph() || model.getGraph().getNodeCount() == 0) {
             throw new ModelImportException("not an ONNX model: no IR version or no graph with nodes in the file");
         }
+        model.getGraph().getInitializerList().stream().filter(t -> t.getDataLocation() == EXTERNAL_DATA).findFirst()
+                .ifPresent(t -> {
+                    throw new ModelImportException("initializer '" + t.getName() + "' keeps its data in an external"
+                            + " file; DynaSplit imports one self-contained .onnx file: re-export with the weights inside"
+                            + " (below 2 GB), e.g. onnx.save_model(model, path, save_as_external_data=False)");
+                });
         return new OnnxGraph(model);
     }
 

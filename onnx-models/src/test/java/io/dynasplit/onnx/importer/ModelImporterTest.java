@@ -75,6 +75,16 @@ class ModelImporterTest {
     }
 
     @Test
+    void weightsInAnExternalFile() throws IOException {
+        ModelProto model = TinyGraphs.chain();
+        GraphProto.Builder g = model.getGraph().toBuilder();
+        g.setInitializer(0, g.getInitializer(0).toBuilder().clearRawData().setDataLocation(1)
+                .addExternalData(io.dynasplit.onnx.proto.Onnx.StringStringEntryProto.newBuilder()
+                        .setKey("location").setValue("weights.bin")));
+        refused(write("external.onnx", model.toBuilder().setGraph(g).build()), "x", false, "external file");
+    }
+
+    @Test
     void severalInputs() throws IOException {
         ModelProto model = TinyGraphs.chain();
         GraphProto.Builder g = model.getGraph().toBuilder().addInput(TinyGraphs.valueInfo("x2", 1, 4));
