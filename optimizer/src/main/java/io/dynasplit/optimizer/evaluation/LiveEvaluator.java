@@ -42,12 +42,13 @@ import java.util.function.ToDoubleFunction;
 /**
  * The paper's way of evaluating a configuration, through the running pipeline: pin the configuration, run a few
  * warm-up inferences (they absorb the reconfiguration and any model load), then N measured inferences, and take the
- * median {@code latency.totalMs} and {@code energy.totalJ} of their results.
+ * median {@code latency.totalMs - latency.queueMs} and {@code energy.totalJ} of their results.
  *
  * <p>Each inference is an {@link EdgeCommand} with decision policy {@value #POLICY}, published straight to the
  * device's command topic (the scheduler is bypassed), and its {@link InferenceResult} is read from
- * {@link Topics#RESULTS}. Inferences run one at a time, so none waits in the device's queue: the figures are the
- * configuration's own cost, not load. Accuracy cannot be measured this way (requests carry no labels); it comes
+ * {@link Topics#RESULTS}. Inferences run one at a time, and the queue time a result still reports is left out: it is
+ * load (other traffic, or an emulated board without pacing, whose device-time clock runs ahead of the wall clock
+ * and makes each inference wait for the last one's emulated time), not the configuration's own cost. Accuracy cannot be measured this way (requests carry no labels); it comes
  * from an optional accuracy source, typically the emulated profile.
  */
 public final class LiveEvaluator implements ConfigurationEvaluator {
@@ -160,7 +161,8 @@ public final class LiveEvaluator implements ConfigurationEvaluator {
                 measured.add(r);
             }
         }
-        double latency = median(measured.stream().mapToDouble(r -> r.latency().totalMs()).toArray());
+        double latency = median(measured.stream()
+                .mapToDouble(r -> r.latency().totalMs() - r.latency().queueMs()).toArray());
         double energy = median(measured.stream().mapToDouble(r -> r.energy().totalJ()).toArray());
         double accuracy = accuracySource == null ? Double.NaN : accuracySource.applyAsDouble(config);
         return new Measurement(config, latency, energy, accuracy);

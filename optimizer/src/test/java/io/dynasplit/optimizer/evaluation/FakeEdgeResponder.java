@@ -46,6 +46,9 @@ final class FakeEdgeResponder implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final Thread thread;
     private volatile boolean running = true;
+    /** Queue time each answer reports on top of the one before (an emulated board whose clock runs ahead). */
+    volatile double queueGrowthMs;
+    private int answered;
 
     FakeEdgeResponder(String bootstrap, String deviceId, TestbedModel testbed, ResultStatus status) {
         this.testbed = testbed;
@@ -79,7 +82,8 @@ final class FakeEdgeResponder implements AutoCloseable {
     private InferenceResult result(EdgeCommand command, double factor) {
         SplitConfig c = command.config();
         Prediction p = testbed.predict(c);
-        LatencyBreakdown latency = LatencyBreakdown.of(0, 0, p.edgeLatencyMs() * factor, p.transferMs() * factor,
+        double queueMs = queueGrowthMs * answered++;
+        LatencyBreakdown latency = LatencyBreakdown.of(queueMs, 0, p.edgeLatencyMs() * factor, p.transferMs() * factor,
                 p.cloudLatencyMs() * factor);
         EnergyBreakdown energy = EnergyBreakdown.of(p.edgeEnergyJ() * factor, p.cloudEnergyJ() * factor, "whole-node");
         FigureSources sources = new FigureSources("measured:wall-clock", "none", "emulated:fake-board", "emulated:fake-board",

@@ -90,6 +90,22 @@ class LiveEvaluatorTest {
     }
 
     @Test
+    void queueTimeIsNotTheConfigurationsCost() throws Exception {
+        // an emulated board without pacing keeps its busy-until in device time, ahead of the wall clock: inferences
+        // sent one at a time still report a growing queue, which is load, not what the configuration costs
+        LocalKafka kafka = kafka("live-queue");
+        try (FakeEdgeResponder edge = new FakeEdgeResponder(kafka.bootstrapServers(), "live-queue", testbed, ResultStatus.OK);
+             LiveEvaluator live = new LiveEvaluator(KafkaClientSettings.of(kafka.bootstrapServers()),
+                     settings("live-queue", 3, Duration.ofSeconds(20)), null)) {
+            edge.queueGrowthMs = 500;
+            SplitConfig c = new SplitConfig("fmnist-cnn", 3, 1800, io.dynasplit.contracts.AcceleratorMode.OFF, true);
+            Measurement m = live.evaluate(c);
+            assertEquals(testbed.predict(c).latencyMs(), m.latencyMs(), 1e-9);
+            assertEquals(testbed.predict(c).energyJ(), m.energyJ(), 1e-9);
+        }
+    }
+
+    @Test
     void aDeviceThatNeverAnswersFailsTheEvaluationWithTheReason() {
         LocalKafka kafka = kafka("live-silent");
         try (LiveEvaluator live = new LiveEvaluator(KafkaClientSettings.of(kafka.bootstrapServers()),
