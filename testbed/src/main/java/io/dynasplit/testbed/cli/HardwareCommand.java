@@ -3,6 +3,7 @@ package io.dynasplit.testbed.cli;
 import io.dynasplit.testbed.CloudEnergyAccounting;
 import io.dynasplit.testbed.TestbedModel;
 import io.dynasplit.testbed.Testbeds;
+import io.dynasplit.testbed.energy.HostModelEnergyMeter;
 import io.dynasplit.testbed.hardware.CloudHardware;
 import io.dynasplit.testbed.hardware.EdgeHardware;
 import io.dynasplit.testbed.hardware.HardwareDetector;
@@ -40,11 +41,16 @@ public final class HardwareCommand implements Callable<Integer> {
     @Option(names = "--cloud-meter", description = "URL of the cloud node's HTTP power meter.")
     URI cloudMeter;
 
+    @Option(names = "--host-watts-per-core", defaultValue = "" + HostModelEnergyMeter.DEFAULT_WATTS_PER_CORE,
+            description = "The host energy model's power per busy core, W, where no meter exists (default: ${DEFAULT-VALUE}).")
+    double hostWattsPerCore;
+
     @Override
     public Integer call() {
         TestbedModel profile = Testbeds.create(testbed);
         HardwareDetector detector = new HardwareDetector(HardwareDetector.Options.defaults(HardwareMode.parse(hardware))
-                .withMeters(edgeMeter, cloudMeter, Duration.ofMillis(200)));
+                .withMeters(edgeMeter, cloudMeter, Duration.ofMillis(200))
+                .withHostModel(HostModelEnergyMeter.processCpuTime(), hostWattsPerCore));
         PrintWriter out = spec.commandLine().getOut();
         EdgeHardware edge = detector.detectEdge(profile);
         CloudHardware cloud = detector.detectCloud(profile, CloudEnergyAccounting.parse(accounting));

@@ -5,7 +5,10 @@ import io.dynasplit.testbed.hardware.EnergyMeter;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Several meters over the same window, added (e.g. RAPL for the CPUs plus nvidia-smi for the GPUs of a node). */
+/**
+ * Several meters over the same window, added (e.g. RAPL for the CPUs plus NVML for the GPUs of a node). The sum is
+ * {@code measured:} only when every part is; one estimated part makes it {@code estimated:}.
+ */
 public final class SumEnergyMeter implements EnergyMeter {
     private final List<EnergyMeter> meters;
 
@@ -18,7 +21,8 @@ public final class SumEnergyMeter implements EnergyMeter {
 
     @Override
     public String source() {
-        return "measured:" + meters.stream().map(m -> m.source().replaceFirst("^measured:", ""))
+        String prefix = meters.stream().allMatch(EnergyMeter::measured) ? "measured:" : "estimated:";
+        return prefix + meters.stream().map(m -> m.source().replaceFirst("^[a-z]+:", ""))
                 .collect(Collectors.joining("+"));
     }
 

@@ -14,6 +14,6 @@ public record CloudHardware(CloudGpuKnob gpu, EnergyMeter meter, List<DriverChoi
     }
 
     public boolean fullyEmulated() {
-        return choices.stream().noneMatch(DriverChoice::real);
+        return choices.stream().allMatch(c -> c.chosen().startsWith("emulated:"));
     }
 }

@@ -15,8 +15,8 @@ public record EdgeHardware(CpuFrequencyKnob cpuFrequency, AcceleratorKnob accele
         return choices.stream().map(DriverChoice::line).toList();
     }
 
-    /** True when nothing real was found (or hardware=emulated). */
+    /** True when nothing real or estimated was found (or hardware=emulated). */
     public boolean fullyEmulated() {
-        return choices.stream().noneMatch(DriverChoice::real);
+        return choices.stream().allMatch(c -> c.chosen().startsWith("emulated:"));
     }
 }

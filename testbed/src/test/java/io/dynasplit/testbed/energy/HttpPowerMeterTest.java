@@ -124,7 +124,7 @@ class HttpPowerMeterTest {
         EnergyMeter fixed2 = new EnergyMeter() {
             @Override
             public String source() {
-                return "measured:nvidia-smi";
+                return "measured:nvml";
             }
 
             @Override
@@ -133,7 +133,9 @@ class HttpPowerMeterTest {
             }
         };
         SumEnergyMeter sum = new SumEnergyMeter(List.of(fixed, fixed2));
-        assertEquals("measured:rapl+nvidia-smi", sum.source());
+        assertEquals("measured:rapl+nvml", sum.source());
         assertEquals(3.5, sum.start().stopJoules(), 1e-12);
+        SumEnergyMeter mixed = new SumEnergyMeter(List.of(new HostModelEnergyMeter(() -> 0, 10), fixed2));
+        assertEquals("estimated:host-model+nvml", mixed.source(), "one estimated part makes the sum estimated");
     }
 }

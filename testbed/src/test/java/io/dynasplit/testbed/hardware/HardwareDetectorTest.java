@@ -3,16 +3,23 @@ package io.dynasplit.testbed.hardware;
 import io.dynasplit.contracts.AcceleratorMode;
 import io.dynasplit.testbed.CloudEnergyAccounting;
 import io.dynasplit.testbed.emulated.PaperTestbed;
+import io.dynasplit.testbed.energy.HostModelEnergyMeter;
+import io.dynasplit.testbed.energy.nvml.FakeNvml;
+import io.dynasplit.testbed.energy.nvml.Nvml;
+import io.dynasplit.testbed.energy.nvml.NvmlException;
+import io.dynasplit.testbed.energy.nvml.NvmlReturn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HardwareDetectorTest {
@@ -40,9 +47,14 @@ class HardwareDetectorTest {
         Files.writeString(z.resolve("max_energy_range_uj"), "262143328850");
     }
 
+    static final Supplier<Nvml> NO_DRIVER = () -> {
+        throw new NvmlException(NvmlReturn.LIBRARY_NOT_FOUND, "libnvidia-ml.so.1 not found: no NVIDIA driver on this machine");
+    };
+
     private static HardwareDetector detector(HardwareMode mode, Path root, CommandRunner commands) {
+        Supplier<Nvml> nvml = commands == ONE_GPU ? () -> new FakeNvml("NVIDIA H100 80GB HBM3") : NO_DRIVER;
         return new HardwareDetector(HardwareDetector.Options.defaults(mode)
-                .withRoots(root.resolve("cpu"), root.resolve("powercap")).withCommands(commands));
+                .withRoots(root.resolve("cpu"), root.resolve("powercap")).withCommands(commands).withNvml(nvml));
     }
 
     @Test
@@ -60,25 +72,42 @@ class HardwareDetectorTest {
     }
 
     @Test
-    void emulatesEverythingOnABareMachineAndSaysWhy(@TempDir Path root) {
+    void aBareMachineEmulatesItsKnobsAndEstimatesItsEnergyByTheHostModel(@TempDir Path root) {
         EdgeHardware edge = detector(HardwareMode.AUTO, root, NO_NVIDIA).detectEdge(PROFILE);
         CloudHardware cloud = detector(HardwareMode.AUTO, root, NO_NVIDIA).detectCloud(PROFILE, CloudEnergyAccounting.WHOLE_NODE);
-        assertTrue(edge.fullyEmulated());
-        assertTrue(cloud.fullyEmulated());
+        assertFalse(edge.fullyEmulated(), "the energy is this host's, by the model");
         assertEquals(5, edge.report().size() + cloud.report().size());
-        for (String line : edge.report()) {
-            assertTrue(line.contains(": emulated:paper-pi4-coral (real driver unavailable: "), line);
-        }
-        for (String line : cloud.report()) {
-            assertTrue(line.contains(": emulated:paper-gpu-node (real driver unavailable: "), line);
-        }
+        assertTrue(edge.report().get(0).startsWith("edge cpu-frequency: emulated:paper-pi4-coral (real driver unavailable: "));
         assertTrue(edge.report().get(0).contains("no cpufreq policies"), edge.report().get(0));
-        assertTrue(edge.report().get(2).contains("no external power meter configured")
-                && edge.report().get(2).contains("RAPL: no powercap interface"), edge.report().get(2));
+        String edgeMeter = edge.report().get(2);
+        assertEquals("estimated:host-model", edge.meter().source());
+        assertTrue(edgeMeter.startsWith("edge energy-meter: estimated:host-model (host model: this process's CPU time x "
+                + HostModelEnergyMeter.DEFAULT_WATTS_PER_CORE + " W per busy core; no meter: "), edgeMeter);
+        assertTrue(edgeMeter.contains("no external power meter configured") && edgeMeter.contains("RAPL: no powercap interface"),
+                edgeMeter);
+        String cloudMeter = cloud.report().get(1);
+        assertEquals("estimated:host-model", cloud.meter().source());
+        assertTrue(cloudMeter.contains("GPU energy: NVML: libnvidia-ml.so.1 not found"), cloudMeter);
         edge.cpuFrequency().setMhz(800);
         assertEquals(800, edge.cpuFrequency().currentMhz());
         edge.accelerator().setMode(AcceleratorMode.MAX);
         assertEquals("cpu", edge.accelerator().computeDevice(), "emulated heads run on the host CPU");
+    }
+
+    @Test
+    void theHostModelTakesTheConfiguredFigureAndFallsBackToTheProfileWhenCpuTimeIsUnreadable(@TempDir Path root) {
+        HardwareDetector.Options options = HardwareDetector.Options.defaults(HardwareMode.AUTO)
+                .withRoots(root.resolve("cpu"), root.resolve("powercap")).withCommands(NO_NVIDIA).withNvml(NO_DRIVER);
+        EdgeHardware figured = new HardwareDetector(options.withHostModel(() -> 0, 4.5)).detectEdge(PROFILE);
+        assertTrue(figured.report().get(2).contains("4.5 W per busy core"), figured.report().get(2));
+        EdgeHardware blind = new HardwareDetector(options.withHostModel(() -> -1, 4.5)).detectEdge(PROFILE);
+        assertTrue(blind.fullyEmulated());
+        assertTrue(blind.report().get(2).contains("host model: this JVM cannot read its process CPU time"),
+                blind.report().get(2));
+        CloudHardware gpuMarginal = new HardwareDetector(options).detectCloud(PROFILE, CloudEnergyAccounting.GPU_MARGINAL);
+        assertEquals("emulated:paper-gpu-node", gpuMarginal.meter().source(),
+                "gpu-marginal is the GPU board's energy: a CPU model cannot stand in for it");
+        assertThrows(IllegalArgumentException.class, () -> options.withHostModel(() -> 0, -2));
     }
 
     @Test
@@ -100,12 +129,18 @@ class HardwareDetectorTest {
         assertEquals("cpu", edge.accelerator().computeDevice());
 
         CloudHardware node = detector(HardwareMode.AUTO, root, ONE_GPU).detectCloud(PROFILE, CloudEnergyAccounting.WHOLE_NODE);
-        assertEquals("measured:rapl+nvidia-smi", node.meter().source());
+        assertEquals("measured:rapl+nvml", node.meter().source());
+        assertTrue(node.report().get(1).contains("NVML total-energy counter on 1 GPU(s): NVIDIA H100"), node.report().get(1));
         node.gpu().setEnabled(true);
         assertEquals("gpu", node.gpu().computeDevice());
         CloudHardware gpuOnly = detector(HardwareMode.AUTO, root, ONE_GPU).detectCloud(PROFILE, CloudEnergyAccounting.GPU_MARGINAL);
-        assertEquals("measured:nvidia-smi", gpuOnly.meter().source());
-        assertTrue(gpuOnly.report().get(1).startsWith("cloud energy-meter (gpu-marginal): measured:nvidia-smi"));
+        assertEquals("measured:nvml", gpuOnly.meter().source());
+        assertTrue(gpuOnly.report().get(1).startsWith("cloud energy-meter (gpu-marginal): measured:nvml"));
+
+        CloudHardware noRapl = detector(HardwareMode.AUTO, root.resolve("elsewhere"), ONE_GPU)
+                .detectCloud(PROFILE, CloudEnergyAccounting.WHOLE_NODE);
+        assertEquals("estimated:host-model+nvml", noRapl.meter().source(), "CPUs by the model, GPUs by NVML");
+        assertTrue(noRapl.report().get(1).contains("plus the GPUs by NVML"), noRapl.report().get(1));
     }
 
     @Test
