@@ -16,9 +16,16 @@ public interface EdgeNodeConfig {
     @WithDefault("paper")
     String testbed();
 
-    /** {@code auto}: real drivers when present, else emulated; {@code emulated}: always emulated. */
+    /**
+     * {@code auto}: real drivers when present, else emulated; energy from a real meter, else the host model
+     * ({@code estimated:host-model}); {@code emulated}: always the emulated profile's.
+     */
     @WithDefault("auto")
     String hardware();
+
+    /** The host energy model's power per busy core, W, used in {@code auto} mode where no meter exists. */
+    @WithDefault("10.0")
+    double hostWattsPerCore();
 
     /** Sleep to emulated device time divided by this factor; 0 disables pacing. */
     @WithDefault("0")

@@ -35,6 +35,7 @@ import java.util.stream.IntStream;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The edge node (device pi-a, emulated paper board) against a real Kafka broker in the test JVM. */
@@ -55,6 +56,9 @@ class EdgeNodeKafkaTest {
         assertTrue(tensor.edge().edgeMs() > 0, "device time is reported");
         assertTrue(tensor.edge().edgeHostMs() > 0, "host time is kept beside it");
         assertEquals("emulated:paper-pi4-coral", tensor.edge().latencySource());
+        assertFalse(tensor.edge().energySource().startsWith("emulated:"),
+                "hardware=auto: this machine's meter or its host model, never the paper board's energy as this host's: "
+                        + tensor.edge().energySource());
         assertEquals("edge-pi-a", tensor.edge().nodeId());
     }
 

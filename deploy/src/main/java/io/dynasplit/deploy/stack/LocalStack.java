@@ -72,7 +72,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> p = common();
         p.put("dynasplit.edge.device-id", device);
         p.put("dynasplit.edge.device-class", settings.deviceClass());
-        p.put("dynasplit.edge.hardware", "emulated");
+        p.put("dynasplit.edge.hardware", settings.hardware());
         p.put("dynasplit.edge.pacing-speedup", Double.toString(settings.pacingSpeedup()));
         return new ServiceProcess("edge-" + device, jar("edge-node"), port, p, settings.logDir(), settings.serviceHeap());
     }
@@ -80,7 +80,7 @@ public final class LocalStack implements AutoCloseable {
     public ServiceProcess cloudNode(String nodeId, int port) {
         Map<String, String> p = common();
         p.put("dynasplit.cloud.node-id", nodeId);
-        p.put("dynasplit.cloud.hardware", "emulated");
+        p.put("dynasplit.cloud.hardware", settings.hardware());
         p.put("dynasplit.cloud.pacing-speedup", Double.toString(settings.pacingSpeedup()));
         return new ServiceProcess(nodeId, jar("cloud-node"), port, p, settings.logDir(), settings.serviceHeap());
     }

@@ -20,11 +20,16 @@ public final class StackCommand implements Callable<Integer> {
             description = "Pace emulated devices at device time / this factor; 0 = no pacing (default: ${DEFAULT-VALUE}).")
     double speedup;
 
+    @Option(names = "--hardware", defaultValue = "emulated",
+            description = "emulated: the paper's devices; auto: this machine's energy meters, else its host energy model "
+                    + "(device time stays emulated) (default: ${DEFAULT-VALUE}).")
+    String hardware;
+
     @Override
     public Integer call() throws InterruptedException {
         Path home = Home.find();
         try (LocalStack stack = LocalStack.start(StackSettings.defaults(home).withEdgeDevices(devices)
-                .withPacingSpeedup(speedup))) {
+                .withPacingSpeedup(speedup).withHardware(hardware))) {
             System.out.println("Kafka: " + stack.bootstrapServers());
             stack.services().forEach(s -> System.out.printf("%-12s http://localhost:%d  (log %s)%n", s.name(),
                     s.httpPort(), s.log()));

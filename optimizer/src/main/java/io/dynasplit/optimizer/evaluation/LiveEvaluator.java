@@ -194,8 +194,8 @@ public final class LiveEvaluator implements ConfigurationEvaluator {
             throw new EvaluationException("inference " + requestId + " for " + config.label() + " ended "
                     + result.status().wireName() + (result.detail() == null ? "" : ": " + result.detail()));
         }
-        if (sourcesSeen == null) {
-            sourcesSeen = result.sources();
+        if (result.sources() != null) {
+            sourcesSeen = sourcesSeen == null ? result.sources() : sourcesSeen.orElse(result.sources());
         }
         return result;
     }

@@ -4,7 +4,6 @@ import io.dynasplit.testbed.hardware.Availability;
 import io.dynasplit.testbed.hardware.EnergyMeter;
 import io.dynasplit.testbed.hardware.HardwareException;
 
-import java.lang.management.ManagementFactory;
 import java.util.function.LongSupplier;
 
 /**
@@ -38,10 +37,7 @@ public final class HostModelEnergyMeter implements EnergyMeter {
 
     /** This JVM's CPU time (user + system, every thread, native code included), ns; -1 where unsupported. */
     public static LongSupplier processCpuTime() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os::getProcessCpuTime;
-        }
-        return () -> -1;
+        return ProcessCpuClock.best();
     }
 
     public static Availability probe(LongSupplier cpuNanos) {

@@ -48,6 +48,21 @@ class HostModelEnergyMeterTest {
     }
 
     @Test
+    void theProcessClockResolvesAMillisecondOfWork() {
+        java.util.function.LongSupplier clock = HostModelEnergyMeter.processCpuTime();
+        long sink = 0;
+        long begin = clock.getAsLong();
+        long until = System.nanoTime() + 1_000_000L;
+        while (System.nanoTime() < until) {
+            sink += Long.numberOfTrailingZeros(sink + System.nanoTime());
+        }
+        long spent = clock.getAsLong() - begin;
+        assertTrue(sink != 42);
+        // 1 ms of a busy thread: the JDK's tick-based clock would read 0 or a multiple of 10 ms here
+        assertTrue(spent >= 500_000 && spent % 1_000_000 != 0, "CPU ns for 1 ms of work: " + spent);
+    }
+
+    @Test
     void refusesANonsensePowerFigureOrAnUnreadableClock() {
         assertThrows(IllegalArgumentException.class, () -> new HostModelEnergyMeter(() -> 0, 0));
         assertThrows(IllegalArgumentException.class, () -> new HostModelEnergyMeter(() -> 0, Double.NaN));

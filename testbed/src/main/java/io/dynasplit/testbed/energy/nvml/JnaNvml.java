@@ -53,17 +53,18 @@ public final class JnaNvml implements Nvml {
     }
 
     private static NvmlLibrary load() {
-        UnsatisfiedLinkError last = null;
+        UnsatisfiedLinkError first = null;
         for (String name : LIBRARY_NAMES) {
             try {
                 return Native.load(name, NvmlLibrary.class);
             } catch (UnsatisfiedLinkError e) {
-                last = e;
+                first = first == null ? e : first;
             }
         }
-        String detail = last == null ? "" : last.getMessage().lines().findFirst().orElse("");
+        // the loader's own reason for the driver's soname (line 2 of JNA's message: dlopen's error)
+        String detail = first == null ? "" : first.getMessage().lines().skip(1).findFirst().orElse(first.getMessage());
         throw new NvmlException(NvmlReturn.LIBRARY_NOT_FOUND,
-                "libnvidia-ml.so.1 not found: no NVIDIA driver on this machine (" + detail + ")");
+                "libnvidia-ml.so.1 not found: no NVIDIA driver on this machine (" + detail.strip() + ")");
     }
 
     @Override
