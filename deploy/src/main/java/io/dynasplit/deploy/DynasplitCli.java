@@ -23,6 +23,9 @@ import picocli.CommandLine.Command;
 @Command(name = "dynasplit", mixinStandardHelpOptions = true, version = "dynasplit 0.1.0",
         description = "Energy-aware split inference between an edge device and the cloud, on Apache Kafka.")
 public final class DynasplitCli implements Runnable {
+    /** Kafka clients log every configuration at INFO: a page of noise per client in a command's output. Held
+     * strongly, since java.util.logging keeps loggers only weakly. */
+    private static final java.util.logging.Logger KAFKA_LOG = java.util.logging.Logger.getLogger("org.apache.kafka");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -52,6 +55,7 @@ public final class DynasplitCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        KAFKA_LOG.setLevel(java.util.logging.Level.WARNING);
         System.exit(commandLine().execute(args));
     }
 }

@@ -189,6 +189,8 @@ public final class OptimizeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "evaluations %d (budget %d of %d valid; %d duplicate proposals cost nothing; %d generations)%n",
                 search.evaluations(), search.budget(), result.spaceSize(), search.cacheHits(), search.generations());
         out.printf(Locale.ROOT, "front size %d%n", front.entries().size());
+        // where the figures came from (emulated profile, a meter, or the host model): a front says it, so does this
+        out.printf(Locale.ROOT, "figures from %s%n", front.provenance().hardwareIdentity());
         if (result.hypervolumeRatio() != null) {
             out.printf(Locale.ROOT, "hypervolume ratio %.4f (vs the exhaustive front of %d; %s)%n", result.hypervolumeRatio(),
                     result.exhaustiveFrontSize(), HypervolumeRatio.NORMALISATION);

@@ -38,6 +38,7 @@ class OptimizeCommandTest {
         assertEquals("vgg16", front.model());
         assertTrue(r.out().contains("evaluations " + front.provenance().evaluations()), r.out());
         assertTrue(r.out().contains("front size " + front.entries().size()), r.out());
+        assertTrue(r.out().contains("figures from " + front.provenance().hardwareIdentity()), r.out());
         assertTrue(r.out().contains(String.format(java.util.Locale.ROOT, "hypervolume ratio %.4f", front.provenance().hypervolumeRatio())), r.out());
         assertTrue(r.out().contains("time "), r.out());
     }
