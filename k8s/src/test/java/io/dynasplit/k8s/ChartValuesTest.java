@@ -39,8 +39,10 @@ class ChartValuesTest {
                     "dynasplit.scheduler.timeout-grace-ms", "dynasplit.scheduler.front-dir",
                     "dynasplit.scheduler.margin-z"),
             "edge-node", List.of("dynasplit.edge.device-id", "dynasplit.edge.device-class",
-                    "dynasplit.edge.testbed", "dynasplit.edge.hardware", "dynasplit.edge.pacing-speedup"),
+                    "dynasplit.edge.testbed", "dynasplit.edge.hardware", "dynasplit.edge.host-watts-per-core",
+                    "dynasplit.edge.pacing-speedup"),
             "cloud-node", List.of("dynasplit.cloud.node-id", "dynasplit.cloud.testbed", "dynasplit.cloud.hardware",
+                    "dynasplit.cloud.host-watts-per-core",
                     "dynasplit.cloud.energy-accounting"));
     /** Beyond the agreed list: PKCS12 truststores (Strimzi's ca.p12) need their type named. */
     private static final String TRUSTSTORE_TYPE = "KAFKA_SSL_TRUSTSTORE_TYPE";
@@ -80,6 +82,8 @@ class ChartValuesTest {
                 List.of("scheduler.marginZ", "two", "scheduler.marginZ: Does not match pattern"),
                 List.of("cloud.energyAccounting", "kepler", "cloud.energyAccounting: cloud.energyAccounting must be one of"),
                 List.of("edge.hardware", "real", "edge.hardware: edge.hardware must be one of"),
+                List.of("edge.hostWattsPerCore", 0, "edge.hostWattsPerCore: Must be greater than 0"),
+                List.of("cloud.hostWattsPerCore", "ten", "cloud.hostWattsPerCore: Invalid type"),
                 List.of("edge.devices[0].id", "pi4.local", "edge.devices.0.id: Does not match pattern"),
                 List.of("optimizer.args", "", "optimizer.args: Invalid type"),
                 List.of("cloud.gpu.enable", true, "Additional property enable is not allowed"));
