@@ -1,5 +1,7 @@
 package io.dynasplit.deploy.bench;
 
+import io.dynasplit.statistics.Quantiles;
+
 import io.dynasplit.contracts.InferenceRequest;
 import io.dynasplit.contracts.InferenceResult;
 import io.dynasplit.contracts.Models;
@@ -26,7 +28,6 @@ import picocli.CommandLine.Spec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -109,7 +110,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             row("the same three hops with plain Kafka clients, ms (two relay JVMs, no framework, no work; "
                     + floorRounds + " sequential)", floor);
             System.out.printf(Locale.ROOT, "| overhead above that floor, ms (p50 - p50) | %.2f | | |%n",
-                    percentile(overhead, 0.5) - percentile(floor, 0.5));
+                    Quantiles.quantile(overhead, 0.5) - Quantiles.quantile(floor, 0.5));
             System.out.printf(Locale.ROOT, "| sustained throughput, results/s (%d-request burst, 2 devices) | %.0f | | |%n",
                     burst, throughput);
             System.out.println();
@@ -157,14 +158,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     }
 
     private static void row(String name, double[] values) {
-        System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |%n", name, percentile(values, 0.5),
-                percentile(values, 0.99), percentile(values, 1.0));
-    }
-
-    /** Nearest-rank percentile. */
-    private static double percentile(double[] values, double q) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        return v[Math.max(0, (int) Math.ceil(q * v.length) - 1)];
+        System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |%n", name, Quantiles.quantile(values, 0.5),
+                Quantiles.quantile(values, 0.99), Quantiles.quantile(values, 1.0));
     }
 }

@@ -1,5 +1,7 @@
 package io.dynasplit.deploy.onnx;
 
+import io.dynasplit.statistics.Quantiles;
+
 import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 import io.dynasplit.onnx.importer.ModelAnalysis;
 import io.dynasplit.onnx.importer.ModelImporter;
@@ -121,16 +123,16 @@ public final class OnnxBenchCommand implements Callable<Integer> {
                     tail[r] = time(() -> runner.tail(layer, cut));
                     ratio[r] = (head[r] + tail[r]) / full[r];
                 }
-                double overhead = median(ratio) - 1;
+                double overhead = Quantiles.median(ratio) - 1;
                 overheads.add(overhead);
                 System.out.printf(Locale.ROOT, "%5d %-8s %-18s %9.2f %9.2f %9.2f %10.1f%%%n", layer, point.tensor(),
-                        point.shape(), median(head), median(tail), median(full), 100 * overhead);
+                        point.shape(), Quantiles.median(head), Quantiles.median(tail), Quantiles.median(full), 100 * overhead);
                 runner.release(layer);
             }
         }
         double[] all = overheads.stream().mapToDouble(Double::doubleValue).toArray();
         System.out.printf(Locale.ROOT, "median overhead over the %d boundaries: %.1f%% (goal <= 3%%)%n%n", all.length,
-                100 * median(all));
+                100 * Quantiles.median(all));
     }
 
     private void onnxRuntimeVsDjl(byte[] onnx) {
@@ -157,10 +159,10 @@ public final class OnnxBenchCommand implements Callable<Integer> {
         }
         System.out.printf("resnet50 full pass, same input [1,3,224,224], %d thread(s), %d rounds%n", threads, reps);
         System.out.printf("%-34s %9s %9s%n", "engine", "min ms", "median ms");
-        System.out.printf(Locale.ROOT, "%-34s %9.1f %9.1f%n", "ONNX Runtime 1.23.2 (zoo graph)", min(ort), median(ort));
+        System.out.printf(Locale.ROOT, "%-34s %9.1f %9.1f%n", "ONNX Runtime 1.23.2 (zoo graph)", min(ort), Quantiles.median(ort));
         System.out.printf(Locale.ROOT, "%-34s %9.1f %9.1f%n", "DJL 0.36 / PyTorch 2.7.1 (built-in)", min(torch),
-                median(torch));
-        System.out.printf(Locale.ROOT, "ONNX Runtime / DJL median: %.2f%n", median(ort) / median(torch));
+                Quantiles.median(torch));
+        System.out.printf(Locale.ROOT, "ONNX Runtime / DJL median: %.2f%n", Quantiles.median(ort) / Quantiles.median(torch));
     }
 
     /** The last split point at each spatial resolution of a rank-4 tensor: the stem and each stage's output. */
@@ -188,13 +190,6 @@ public final class OnnxBenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         work.run();
         return (System.nanoTime() - t0) / 1e6;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static double min(double[] values) {

@@ -1,5 +1,7 @@
 package io.dynasplit.optimizer.cli;
 
+import io.dynasplit.statistics.Quantiles;
+
 import io.dynasplit.contracts.ModelDescriptor;
 import io.dynasplit.contracts.Models;
 import io.dynasplit.contracts.ParetoEntry;
@@ -89,7 +91,7 @@ public final class OptimizerBenchmarkCommand implements Callable<Integer> {
                         edgeOnly(model, r.front().entries()));
             }
             out.printf(Locale.ROOT, "%-10s median HV ratio over %d seeds: %.4f (min %.4f)%n%n", name, seeds.size(),
-                    median(ratios), Arrays.stream(ratios).min().orElse(Double.NaN));
+                    Quantiles.median(ratios), Arrays.stream(ratios).min().orElse(Double.NaN));
         }
 
         if (qualityOnly) {
@@ -131,14 +133,7 @@ public final class OptimizerBenchmarkCommand implements Callable<Integer> {
         }
         double[] w = warm.stream().mapToDouble(Double::doubleValue).toArray();
         out.printf(Locale.ROOT, "%-10s %-12s %9.1f %9.1f %9.1f%n", model, mode, cold, Arrays.stream(w).min().orElse(Double.NaN),
-                median(w));
+                Quantiles.median(w));
         out.flush();
-    }
-
-    static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
     }
 }

@@ -1,5 +1,7 @@
 package io.dynasplit.optimizer.evaluation;
 
+import io.dynasplit.statistics.Quantiles;
+
 import io.dynasplit.contracts.Decision;
 import io.dynasplit.contracts.EdgeCommand;
 import io.dynasplit.contracts.EventTypes;
@@ -161,9 +163,9 @@ public final class LiveEvaluator implements ConfigurationEvaluator {
                 measured.add(r);
             }
         }
-        double latency = median(measured.stream()
+        double latency = Quantiles.median(measured.stream()
                 .mapToDouble(r -> r.latency().totalMs() - r.latency().queueMs()).toArray());
-        double energy = median(measured.stream().mapToDouble(r -> r.energy().totalJ()).toArray());
+        double energy = Quantiles.median(measured.stream().mapToDouble(r -> r.energy().totalJ()).toArray());
         double accuracy = accuracySource == null ? Double.NaN : accuracySource.applyAsDouble(config);
         return new Measurement(config, latency, energy, accuracy);
     }
@@ -223,13 +225,6 @@ public final class LiveEvaluator implements ConfigurationEvaluator {
 
     private static WireDtype wireDtype(SplitConfig config) {
         return Models.find(config.model()).map(m -> m.wireDtypeAt(config.layer())).orElse(WireDtype.FP32);
-    }
-
-    static double median(double[] values) {
-        double[] v = values.clone();
-        java.util.Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.dynasplit.optimizer.evaluation;
 
+import io.dynasplit.statistics.Quantiles;
+
 import io.dynasplit.contracts.EdgeCommand;
 import io.dynasplit.contracts.EventTypes;
 import io.dynasplit.contracts.Json;
@@ -131,7 +133,7 @@ class LiveEvaluatorTest {
 
     @Test
     void medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
-        assertEquals(2.5, LiveEvaluator.median(new double[] {4, 1, 3, 2}));
-        assertEquals(3.0, LiveEvaluator.median(new double[] {5, 3, 1}));
+        assertEquals(2.5, Quantiles.median(new double[] {4, 1, 3, 2}));
+        assertEquals(3.0, Quantiles.median(new double[] {5, 3, 1}));
     }
 }

@@ -1,5 +1,7 @@
 package io.dynasplit.selection.evaluation;
 
+import io.dynasplit.statistics.Quantiles;
+
 import io.dynasplit.contracts.Placement;
 import io.dynasplit.contracts.SplitConfig;
 
@@ -31,7 +33,7 @@ public record StrategySummary(String strategy, int requests, double latencyMedia
         double[] energy = records.stream().filter(r -> !r.rejected()).mapToDouble(RequestRecord::energyJ).toArray();
         int missed = (int) records.stream().filter(r -> !r.met()).count();
         double meanEnergy = mean(energy);
-        return new StrategySummary(strategy, records.size(), median(latency), mean(latency), median(energy), meanEnergy,
+        return new StrategySummary(strategy, records.size(), Quantiles.median(latency), mean(latency), Quantiles.median(energy), meanEnergy,
                 missed, 100.0 * (records.size() - missed) / records.size(),
                 100.0 * (1 - meanEnergy / cloudOnlyMeanEnergyJ), 100.0 * (meanEnergy / oracleMeanEnergyJ - 1),
                 count(records, Placement.EDGE), count(records, Placement.SPLIT), count(records, Placement.CLOUD),
@@ -58,16 +60,6 @@ public record StrategySummary(String strategy, int requests, double latencyMedia
             return Double.NaN;
         }
         return mean(records.stream().filter(r -> !r.rejected()).mapToDouble(RequestRecord::energyJ).toArray());
-    }
-
-    static double median(double[] values) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
     }
 
     static double mean(double[] values) {

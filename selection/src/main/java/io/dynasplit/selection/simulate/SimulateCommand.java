@@ -1,5 +1,7 @@
 package io.dynasplit.selection.simulate;
 
+import io.dynasplit.statistics.Summary;
+
 import io.dynasplit.contracts.ModelDescriptor;
 import io.dynasplit.contracts.Models;
 import io.dynasplit.contracts.ParetoFront;
@@ -33,7 +35,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -236,18 +237,6 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     static String describe(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        return String.format(Locale.ROOT, "min %.1f, q1 %.1f, median %.1f, mean %.1f, q3 %.1f, max %.1f", s[0],
-                quantile(s, 0.25), quantile(s, 0.5), Arrays.stream(s).average().orElse(Double.NaN),
-                quantile(s, 0.75), s[s.length - 1]);
-    }
-
-    /** Linear interpolation between closest ranks (numpy's default). */
-    static double quantile(double[] sorted, double q) {
-        double pos = q * (sorted.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+        return Summary.of(values).fiveNumbersAndMean(1);
     }
 }

@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -124,10 +123,8 @@ class SimulateCommandTest {
     }
 
     @Test
-    void quantilesInterpolateLikeNumpy() {
-        double[] sorted = {1, 2, 3, 4};
-        assertEquals(1.75, SimulateCommand.quantile(sorted, 0.25), 1e-12);
-        assertEquals(2.5, SimulateCommand.quantile(sorted, 0.5), 1e-12);
-        assertTrue(SimulateCommand.describe(Arrays.copyOf(sorted, 4)).contains("median 2.5"));
+    void theSpreadLineUsesTheProjectsQuantiles() {
+        assertEquals("min 1.0, q1 1.8, median 2.5, mean 2.5, q3 3.3, max 4.0",
+                SimulateCommand.describe(new double[] {4, 1, 3, 2}));
     }
 }

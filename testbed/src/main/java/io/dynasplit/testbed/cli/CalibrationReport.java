@@ -1,5 +1,7 @@
 package io.dynasplit.testbed.cli;
 
+import io.dynasplit.statistics.Quantiles;
+
 import io.dynasplit.contracts.AcceleratorMode;
 import io.dynasplit.contracts.ModelDescriptor;
 import io.dynasplit.contracts.Models;
@@ -71,8 +73,8 @@ public final class CalibrationReport {
     /** Per calibrated network: [median CV of latency, of energy] in percent over all configurations' samples. */
     public double[] sampledSpread(String model) {
         double[][] cv = spreadPerConfig(model);
-        return new double[] {Stats.median(cv[0]), Stats.median(cv[1]), Stats.quantile(cv[0], 0.95),
-                Stats.quantile(cv[0], 1.0)};
+        return new double[] {Quantiles.median(cv[0]), Quantiles.median(cv[1]), Quantiles.quantile(cv[0], 0.95),
+                Quantiles.quantile(cv[0], 1.0)};
     }
 
     String summaryLines() {
@@ -181,8 +183,8 @@ public final class CalibrationReport {
         for (int i = 0; i < d.length; i++) {
             d[i] = testbed.sampleReconfigurationMs(from, to, rng);
         }
-        md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f | %s |%n", label, Stats.median(d),
-                java.util.Arrays.stream(d).average().orElse(0), Stats.quantile(d, 0), Stats.quantile(d, 1), paper));
+        md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f | %s |%n", label, Quantiles.median(d),
+                java.util.Arrays.stream(d).average().orElse(0), Quantiles.quantile(d, 0), Quantiles.quantile(d, 1), paper));
     }
 
     private double[][] spreadPerConfig(String model) {
@@ -250,7 +252,7 @@ public final class CalibrationReport {
                     f.config().label(), f.latencyMs(), p.latencyMs(), le, energy, p.energyJ(), ee));
         }
         md.append(String.format(Locale.ROOT, "%nMedian absolute error over these %d figures: latency %.2f%%, energy "
-                + "%.2f%% (%d figures with energy).%n%n", latErr.size(), Stats.median(latErr), Stats.median(enErr), enErr.size()));
+                + "%.2f%% (%d figures with energy).%n%n", latErr.size(), Quantiles.median(latErr), Quantiles.median(enErr), enErr.size()));
         md.append("Known disagreements: the 800 MHz edge-only VGG16 figure (1762 ms) and the offline ViT 800 MHz l=8 "
                 + "figure (1434 ms) are runs whose 800 MHz setting did not take (they match the 1800 and 1600 MHz "
                 + "times); the emulator predicts the true 800 MHz time, which the online ViT run (about 2750 ms) "

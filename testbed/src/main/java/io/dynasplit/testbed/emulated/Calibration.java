@@ -1,5 +1,7 @@
 package io.dynasplit.testbed.emulated;
 
+import io.dynasplit.statistics.Quantiles;
+
 import io.dynasplit.contracts.AcceleratorMode;
 import io.dynasplit.contracts.SplitConfig;
 import io.dynasplit.testbed.CloudEnergyAccounting;
@@ -80,8 +82,8 @@ public final class Calibration {
         List<RowComparison> c = all.stream().filter(x -> x.measured().config().model().equals(model)).toList();
         double[] lat = c.stream().mapToDouble(RowComparison::latencyErrorPercent).toArray();
         double[] en = c.stream().mapToDouble(RowComparison::energyErrorPercent).toArray();
-        return new Summary(model, c.size(), Stats.median(lat), Stats.quantile(lat, 0.9), Stats.quantile(lat, 1.0),
-                Stats.median(en), Stats.quantile(en, 0.9), Stats.quantile(en, 1.0),
+        return new Summary(model, c.size(), Quantiles.median(lat), Quantiles.quantile(lat, 0.9), Quantiles.quantile(lat, 1.0),
+                Quantiles.median(en), Quantiles.quantile(en, 0.9), Quantiles.quantile(en, 1.0),
                 component(c, CalibrationRow::edgeLatencyMs, Prediction::edgeLatencyMs),
                 component(c, CalibrationRow::transferMs, Prediction::transferMs),
                 component(c, CalibrationRow::cloudLatencyMs, Prediction::cloudLatencyMs),
@@ -92,14 +94,14 @@ public final class Calibration {
 
     private static double component(List<RowComparison> c, ToDoubleFunction<CalibrationRow> measured,
                                     ToDoubleFunction<Prediction> predicted) {
-        return Stats.median(c.stream().filter(x -> measured.applyAsDouble(x.measured()) > 0)
+        return Quantiles.median(c.stream().filter(x -> measured.applyAsDouble(x.measured()) > 0)
                 .mapToDouble(x -> Stats.absPercentError(predicted.applyAsDouble(x.predicted()),
                         measured.applyAsDouble(x.measured()))).toArray());
     }
 
     private static double gpuComponent(List<RowComparison> c) {
         PaperTestbed gpu = new PaperTestbed(CloudEnergyAccounting.GPU_MARGINAL);
-        return Stats.median(c.stream().filter(x -> x.measured().cloudGpuEnergyJ() > 0)
+        return Quantiles.median(c.stream().filter(x -> x.measured().cloudGpuEnergyJ() > 0)
                 .mapToDouble(x -> Stats.absPercentError(gpu.predict(x.measured().config()).cloudEnergyJ(),
                         x.measured().cloudGpuEnergyJ())).toArray());
     }

@@ -1,5 +1,7 @@
 package io.dynasplit.testbed.emulated;
 
+import io.dynasplit.statistics.Quantiles;
+
 import io.dynasplit.contracts.AcceleratorMode;
 import io.dynasplit.contracts.Models;
 import io.dynasplit.contracts.SplitConfig;
@@ -94,7 +96,7 @@ public final class EstimateCheck {
                         measured.applyAsDouble(rows.get(i))));
             }
         }
-        return Stats.median(errors);
+        return Quantiles.median(errors);
     }
 
     private static List<CalibrationRow> rowsOf(List<CalibrationRow> rows, String model) {

@@ -1,5 +1,7 @@
 package io.dynasplit.testbed.emulated;
 
+import io.dynasplit.statistics.Quantiles;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,8 +52,8 @@ final class LeastSquares {
         for (int r = 0; r < y.length; r++) {
             residuals[r] = y[r] - dot(x[r], b);
         }
-        double limit = 3 * 1.4826 * Stats.mad(residuals);
-        double center = Stats.median(residuals);
+        double limit = 3 * 1.4826 * Quantiles.mad(residuals);
+        double center = Quantiles.median(residuals);
         List<double[]> keptX = new ArrayList<>();
         List<Double> keptY = new ArrayList<>();
         for (int r = 0; r < y.length; r++) {

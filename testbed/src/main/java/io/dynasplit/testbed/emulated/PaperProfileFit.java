@@ -1,5 +1,7 @@
 package io.dynasplit.testbed.emulated;
 
+import io.dynasplit.statistics.Quantiles;
+
 import io.dynasplit.contracts.AcceleratorMode;
 import io.dynasplit.contracts.ModelDescriptor;
 import io.dynasplit.contracts.Models;
@@ -286,7 +288,7 @@ public final class PaperProfileFit {
             totals = new TreeMap<>();
             fixed.forEach((l, t) -> totals.put(l, t + share.scaledMs(Double.MAX_VALUE, shape, l)));
         }
-        double err = Stats.median(rows.stream().mapToDouble(r -> {
+        double err = Quantiles.median(rows.stream().mapToDouble(r -> {
             int l = r.config().layer();
             double total = totals.get(l);
             double scaled = share.scaledMs(total, shape, l);
@@ -309,7 +311,7 @@ public final class PaperProfileFit {
             // one tensor size (ViT ships ~590 KB at every split) shows the throughput only, not a fixed cost
             double[] msPerKb = rows.stream().filter(r -> r.transferMs() > 0 && r.tensorKb() > 0)
                     .mapToDouble(r -> r.transferMs() / r.tensorKb()).toArray();
-            return new TransferModel(0, Stats.median(msPerKb));
+            return new TransferModel(0, Quantiles.median(msPerKb));
         }
         // medians per size, weighted by sqrt(count): one bad run must not tilt the line, many runs count more
         double[][] x = new double[bySize.size()][];
@@ -318,7 +320,7 @@ public final class PaperProfileFit {
         for (Map.Entry<Long, List<Double>> e : bySize.entrySet()) {
             double w = Math.sqrt(e.getValue().size());
             x[i] = new double[] {w, w * e.getKey() / 10.0};
-            y[i] = w * Stats.median(e.getValue());
+            y[i] = w * Quantiles.median(e.getValue());
             i++;
         }
         double[] b = LeastSquares.solve(x, y);
@@ -522,7 +524,7 @@ public final class PaperProfileFit {
             byLayer.computeIfAbsent(r.config().layer(), k -> new ArrayList<>()).add(value.applyAsDouble(r));
         }
         Map<Integer, Double> medians = new TreeMap<>();
-        byLayer.forEach((l, v) -> medians.put(l, Stats.median(v)));
+        byLayer.forEach((l, v) -> medians.put(l, Quantiles.median(v)));
         return medians;
     }
 

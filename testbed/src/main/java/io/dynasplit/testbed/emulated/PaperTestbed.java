@@ -1,5 +1,7 @@
 package io.dynasplit.testbed.emulated;
 
+import io.dynasplit.statistics.Quantiles;
+
 import io.dynasplit.contracts.AcceleratorMode;
 import io.dynasplit.contracts.ConfigurationSpace;
 import io.dynasplit.contracts.ModelDescriptor;
@@ -291,7 +293,7 @@ public final class PaperTestbed implements TestbedModel {
             for (int i = 0; i < base.length; i++) {
                 cv[i] = Math.sqrt(mid * mid * base[i] * base[i] + staleVar[i]);
             }
-            if (Stats.median(cv) > costs.spread().latencyCv()) {
+            if (Quantiles.median(cv) > costs.spread().latencyCv()) {
                 hi = mid;
             } else {
                 lo = mid;

@@ -1,5 +1,7 @@
 package io.dynasplit.testbed.emulated;
 
+import io.dynasplit.statistics.Quantiles;
+
 import io.dynasplit.testbed.CloudEnergyAccounting;
 import io.dynasplit.testbed.emulated.Calibration.PaperFigure;
 import io.dynasplit.testbed.emulated.Calibration.RowComparison;
@@ -51,8 +53,8 @@ class CalibrationTest {
             List<CalibrationRow> test = ROWS.stream().filter(r -> r.config().layer() == layer).toList();
             PaperTestbed fitted = new PaperTestbed(PaperProfileFit.fit(train), CloudEnergyAccounting.WHOLE_NODE);
             List<RowComparison> c = Calibration.compare(fitted, test);
-            double lat = Stats.median(c.stream().mapToDouble(RowComparison::latencyErrorPercent).toArray());
-            double en = Stats.median(c.stream().mapToDouble(RowComparison::energyErrorPercent).toArray());
+            double lat = Quantiles.median(c.stream().mapToDouble(RowComparison::latencyErrorPercent).toArray());
+            double en = Quantiles.median(c.stream().mapToDouble(RowComparison::energyErrorPercent).toArray());
             assertTrue(lat <= 15 && en <= 10, "split point " + layer + " unseen: latency " + lat + "%, energy " + en + "%");
         }
     }
@@ -66,8 +68,8 @@ class CalibrationTest {
                 f.latencyMs())).toArray();
         double[] en = figures.stream().filter(f -> !Double.isNaN(f.energyJ())).mapToDouble(f -> Stats.absPercentError(
                 testbed.predict(f.config()).energyJ(), f.energyJ())).toArray();
-        assertTrue(Stats.median(lat) <= Calibration.GOAL_PERCENT, "paper figures latency " + Stats.median(lat));
-        assertTrue(Stats.median(en) <= Calibration.GOAL_PERCENT, "paper figures energy " + Stats.median(en));
+        assertTrue(Quantiles.median(lat) <= Calibration.GOAL_PERCENT, "paper figures latency " + Quantiles.median(lat));
+        assertTrue(Quantiles.median(en) <= Calibration.GOAL_PERCENT, "paper figures energy " + Quantiles.median(en));
     }
 
     @Test
