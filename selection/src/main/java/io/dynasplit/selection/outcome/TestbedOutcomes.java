@@ -19,7 +19,7 @@ public final class TestbedOutcomes {
     public static OutcomeSource sampled(TestbedModel testbed, long seed) {
         return (requestIndex, config) -> {
             Prediction p = testbed.sample(config, new SplittableRandom(mix(seed, requestIndex, key(config))));
-            return new Outcome(p.latencyMs(), p.energyJ());
+            return new Outcome(p.latencyMs(), p.energyJ(), p.edgeLatencyMs());
         };
     }
 
@@ -27,7 +27,7 @@ public final class TestbedOutcomes {
     public static OutcomeSource predicted(TestbedModel testbed) {
         return (requestIndex, config) -> {
             Prediction p = testbed.predict(config);
-            return new Outcome(p.latencyMs(), p.energyJ());
+            return new Outcome(p.latencyMs(), p.energyJ(), p.edgeLatencyMs());
         };
     }
 

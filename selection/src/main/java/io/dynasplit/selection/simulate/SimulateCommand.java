@@ -21,6 +21,9 @@ import io.dynasplit.selection.outcome.OutcomeSource;
 import io.dynasplit.selection.outcome.ReconfigurationAccounting;
 import io.dynasplit.selection.outcome.SeededDraws;
 import io.dynasplit.selection.outcome.TestbedOutcomes;
+import io.dynasplit.selection.scenario.Ablation;
+import io.dynasplit.selection.scenario.AblationTable;
+import io.dynasplit.selection.scenario.Variant;
 import io.dynasplit.selection.strategy.Baselines;
 import io.dynasplit.selection.strategy.Strategy;
 import io.dynasplit.selection.workload.ThresholdWorkload;
@@ -104,6 +107,21 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--weibull-shape", defaultValue = "1.0", description = "Shape of the threshold distribution (1 = exponential, the paper's). Default: ${DEFAULT-VALUE}")
     double weibullShape;
 
+    @Option(names = "--scenario", paramLabel = "NAME",
+            description = "Run the ablation on a scenario instead: paper, paper-drift (vit-b16), drift, load-30, load-60, "
+                    + "load-90 or switches. Prints the --selection variant's per-request CSV (first seed) and a table of "
+                    + "every variant and the scenario's oracle over --seeds seeds.")
+    String scenario;
+
+    @Option(names = "--selection", defaultValue = "all",
+            description = "With --scenario: the variant whose requests are printed: paper, feedback, load, switches, all, "
+                    + "oracle, or none. Default: ${DEFAULT-VALUE}")
+    String selection;
+
+    @Option(names = "--seeds", defaultValue = "1",
+            description = "With --scenario: seeds --seed, --seed + 1, ... Default: ${DEFAULT-VALUE}")
+    int seeds;
+
     @Option(names = "--print", defaultValue = Baselines.DYNASPLIT, description = "Strategy whose per-request lines are printed, or none. Default: ${DEFAULT-VALUE}")
     String print;
 
@@ -156,6 +174,9 @@ public final class SimulateCommand implements Callable<Integer> {
         boolean includeReconfiguration = parseReconfiguration(reconfiguration);
         ProfiledSpace space = ProfiledSpace.of(descriptor, testbed);
         ParetoFront front = loadFront(descriptor, testbed, space);
+        if (scenario != null) {
+            return ablation(out, err, descriptor, testbed, policy, front, started);
+        }
         ThresholdWorkload.Drawn drawn = thresholdsFile != null
                 ? new ThresholdWorkload.Drawn(Thresholds.readCsv(thresholdsFile), thresholdsFile.toString())
                 : ThresholdWorkload.parse(workload).draw(descriptor.name(), requests, weibullShape,
@@ -206,6 +227,35 @@ public final class SimulateCommand implements Callable<Integer> {
         err.print(SummaryTable.format(summaries));
         err.printf(Locale.ROOT, "selector index rebuilds: %d; elapsed %.1f s%n", selector.rebuilds(),
                 (System.nanoTime() - started) / 1e9);
+        err.flush();
+        return 0;
+    }
+
+    private int ablation(PrintWriter out, PrintWriter err, ModelDescriptor descriptor, TestbedModel testbed,
+                         FallbackPolicy policy, ParetoFront front, long started) {
+        if (seeds < 1 || requests < 1) {
+            throw new IllegalArgumentException("--seeds and --requests must be >= 1");
+        }
+        if (!"none".equals(selection) && !Ablation.ORACLE.equals(selection)) {
+            Variant.parse(selection);
+        }
+        Ablation ablation = new Ablation(descriptor, testbed, front, policy);
+        List<Ablation.SeedRun> runs = new java.util.ArrayList<>();
+        for (int k = 0; k < seeds; k++) {
+            runs.add(ablation.runSeed(scenario, requests, seed + k));
+        }
+        if (!"none".equals(selection)) {
+            out.println(RequestRecord.CSV_HEADER);
+            runs.get(0).records().get(selection).forEach(r -> out.println(r.csvLine()));
+            out.flush();
+        }
+        err.printf(Locale.ROOT, "simulate: scenario %s (%s); model %s on testbed %s, %d requests x %d seeds (%d..%d), "
+                        + "fallback %s, switches charged%n", scenario, runs.get(0).scenario().description(),
+                descriptor.name(), testbed.id(), requests, seeds, seed, seed + seeds - 1, policy.wireName());
+        err.printf(Locale.ROOT, "front: %d entries (%s)%n", front.entries().size(),
+                front.provenance() == null ? "?" : front.provenance().algorithm());
+        err.print(AblationTable.format(Ablation.rows(runs)));
+        err.printf(Locale.ROOT, "elapsed %.1f s%n", (System.nanoTime() - started) / 1e9);
         err.flush();
         return 0;
     }

@@ -123,6 +123,25 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aScenarioPrintsTheChosenVariantsRequestsAndTheAblationTable() {
+        Run r = run("--testbed", "fake", "--model", "vgg16", "--requests", "200", "--seed", "3", "--scenario", "load-60",
+                "--seeds", "2", "--selection", "paper");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(201, r.out().strip().split("\\R").length, "header and one line per request of the first seed");
+        for (String selection : new String[] {"paper", "feedback", "load", "switches", "all", "oracle"}) {
+            assertTrue(r.err().contains("| " + selection + " | "), r.err());
+        }
+        assertTrue(r.err().contains("2 seeds (3..4)"), r.err());
+
+        Run bad = run("--testbed", "fake", "--model", "vgg16", "--scenario", "rush-hour");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("--scenario must be one of"), bad.err());
+        Run badSelection = run("--testbed", "fake", "--model", "vgg16", "--scenario", "paper", "--selection", "best");
+        assertEquals(2, badSelection.exit());
+        assertTrue(badSelection.err().contains("--selection must be one of"), badSelection.err());
+    }
+
+    @Test
     void theSpreadLineUsesTheProjectsQuantiles() {
         assertEquals("min 1.0, q1 1.8, median 2.5, mean 2.5, q3 3.3, max 4.0",
                 SimulateCommand.describe(new double[] {4, 1, 3, 2}));

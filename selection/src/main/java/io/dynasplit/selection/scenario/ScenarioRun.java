@@ -1,0 +1,66 @@
+package io.dynasplit.selection.scenario;
+
+import io.dynasplit.contracts.ModelDescriptor;
+import io.dynasplit.contracts.SplitConfig;
+import io.dynasplit.selection.evaluation.RequestRecord;
+import io.dynasplit.selection.index.DeviceState;
+import io.dynasplit.selection.outcome.Outcome;
+import io.dynasplit.selection.outcome.OutcomeSource;
+import io.dynasplit.selection.outcome.ReconfigurationAccounting;
+import io.dynasplit.selection.strategy.Choice;
+import io.dynasplit.selection.strategy.Request;
+import io.dynasplit.selection.strategy.Strategy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One strategy over a workload on one edge device, in device time: a request that arrives while the board is still
+ * busy with earlier heads waits (its queue time counts in its latency), a knob switch is charged, and the board is
+ * busy for the switch and the head. Without arrival times each request arrives as the board becomes free (the
+ * paper's sequential setting). A load-aware strategy is told the queued device time; others see an idle board.
+ */
+public final class ScenarioRun {
+    private final ModelDescriptor model;
+    private final OutcomeSource runs;
+    private final ReconfigurationAccounting accounting;
+
+    public ScenarioRun(ModelDescriptor model, OutcomeSource runs, ReconfigurationAccounting accounting) {
+        this.model = model;
+        this.runs = runs;
+        this.accounting = accounting;
+    }
+
+    /** @param arrivalsMs each request's arrival (device ms, non-decreasing), or null: one after another */
+    public List<RequestRecord> run(Strategy strategy, boolean loadAware, double[] thresholds, double[] arrivalsMs) {
+        List<RequestRecord> records = new ArrayList<>(thresholds.length);
+        SplitConfig current = null;
+        double busyUntil = 0;
+        for (int i = 0; i < thresholds.length; i++) {
+            double arrival = arrivalsMs == null ? busyUntil : arrivalsMs[i];
+            double queueMs = Math.max(0, busyUntil - arrival);
+            Choice choice = strategy.choose(new Request(i, thresholds[i]),
+                    new DeviceState(current, loadAware ? queueMs : 0));
+            if (choice.rejected()) {
+                records.add(RequestRecord.rejected(i, thresholds[i]));
+                continue;
+            }
+            SplitConfig config = choice.config();
+            Outcome run = runs.outcome(i, config);
+            double switchMs = accounting.ms(i, current, config);
+            double latency = queueMs + switchMs + run.latencyMs();
+            records.add(new RequestRecord(i, thresholds[i], config, model.placement(config), latency,
+                    run.energyJ() + accounting.joules(switchMs), switchMs, latency <= thresholds[i], choice.fallback()));
+            strategy.observe(config, run.latencyMs(), run.energyJ());
+            busyUntil = Math.max(arrival, busyUntil) + switchMs + run.edgeMs();
+            current = config.edgeKnobsAfter(current);
+        }
+        return records;
+    }
+
+    /** Mean board time (switch + head) per request of {@code records}: what sets the device's capacity. */
+    public static double meanBoardMs(List<RequestRecord> records, OutcomeSource runs) {
+        return records.stream().filter(r -> !r.rejected())
+                .mapToDouble(r -> r.reconfigurationMs() + runs.outcome(r.index(), r.config()).edgeMs()).average().orElse(1);
+    }
+}
