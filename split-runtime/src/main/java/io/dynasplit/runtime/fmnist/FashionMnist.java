@@ -11,12 +11,17 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Fashion-MNIST in its IDX files (gzip), as the Debian package {@code dataset-fashion-mnist} installs them under
- * {@value #DEBIAN_DIR}. Images become 1x28x28 values in [0, 1] (the fmnist-cnn's preprocessing).
+ * {@value #DEBIAN_DIR}, or the first {@value #SHIPPED_TEST_IMAGES} test images that ship with DynaSplit as a resource
+ * (MIT-licensed, see {@code FASHION-MNIST-LICENSE.txt} beside them). Images become 1x28x28 values in [0, 1] (the
+ * fmnist-cnn's preprocessing).
  */
 public record FashionMnist(float[] pixels, int[] labels) {
     public static final String DEBIAN_DIR = "/usr/share/datasets/fashion-mnist";
     public static final String INSTALL_HINT = "apt-get install -y dataset-fashion-mnist";
     public static final int SIDE = 28;
+    /** How many of the test set's first images ship with DynaSplit, so every machine has real images to send. */
+    public static final int SHIPPED_TEST_IMAGES = 200;
+    private static final String SHIPPED_PREFIX = "t10k-first" + SHIPPED_TEST_IMAGES;
     private static final int PLANE = SIDE * SIDE;
 
     public enum Part {
@@ -51,9 +56,35 @@ public record FashionMnist(float[] pixels, int[] labels) {
         if (!isAvailable(dir)) {
             throw new IOException("Fashion-MNIST not found in " + dir + " (install it: " + INSTALL_HINT + ")");
         }
-        int[] labels = readLabels(labelsFile(dir, part));
-        float[] pixels = readImages(images(dir, part), labels.length);
-        return new FashionMnist(pixels, labels);
+        Path labelsFile = labelsFile(dir, part);
+        Path imagesFile = images(dir, part);
+        int[] labels;
+        try (InputStream in = Files.newInputStream(labelsFile)) {
+            labels = readLabels(in, labelsFile.toString());
+        }
+        try (InputStream in = Files.newInputStream(imagesFile)) {
+            return new FashionMnist(readImages(in, labels.length, imagesFile.toString()), labels);
+        }
+    }
+
+    /** The first {@value #SHIPPED_TEST_IMAGES} images and labels of the test set, from this module's resources. */
+    public static FashionMnist shippedTestImages() throws IOException {
+        int[] labels;
+        try (InputStream in = resource(SHIPPED_PREFIX + "-labels-idx1-ubyte.gz")) {
+            labels = readLabels(in, SHIPPED_PREFIX + " labels");
+        }
+        try (InputStream in = resource(SHIPPED_PREFIX + "-images-idx3-ubyte.gz")) {
+            return new FashionMnist(readImages(in, labels.length, SHIPPED_PREFIX + " images"), labels);
+        }
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = FashionMnist.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException("resource " + name + " missing beside " + FashionMnist.class.getName()
+                    + " (a damaged build of split-runtime?)");
+        }
+        return in;
     }
 
     public int size() {
@@ -84,11 +115,14 @@ public record FashionMnist(float[] pixels, int[] labels) {
         return dir.resolve(part.prefix + "-labels-idx1-ubyte.gz");
     }
 
-    private static int[] readLabels(Path file) throws IOException {
-        try (DataInputStream in = open(file)) {
+    private static int[] readLabels(InputStream gzip, String file) throws IOException {
+        try (DataInputStream in = open(gzip)) {
             expectMagic(in, 0x801, file);
             int n = in.readInt();
             byte[] raw = in.readNBytes(n);
+            if (raw.length != n) {
+                throw new IOException(file + " is truncated: " + raw.length + " of " + n + " labels");
+            }
             int[] labels = new int[n];
             for (int i = 0; i < n; i++) {
                 labels[i] = raw[i];
@@ -97,8 +131,8 @@ public record FashionMnist(float[] pixels, int[] labels) {
         }
     }
 
-    private static float[] readImages(Path file, int expected) throws IOException {
-        try (DataInputStream in = open(file)) {
+    private static float[] readImages(InputStream gzip, int expected, String file) throws IOException {
+        try (DataInputStream in = open(gzip)) {
             expectMagic(in, 0x803, file);
             int n = in.readInt();
             int rows = in.readInt();
@@ -108,6 +142,9 @@ public record FashionMnist(float[] pixels, int[] labels) {
                         + " of 28x28");
             }
             byte[] raw = in.readNBytes(n * PLANE);
+            if (raw.length != n * PLANE) {
+                throw new IOException(file + " is truncated: " + raw.length + " of " + n * PLANE + " pixel bytes");
+            }
             float[] pixels = new float[raw.length];
             for (int i = 0; i < raw.length; i++) {
                 pixels[i] = (raw[i] & 0xff) / 255f;
@@ -116,12 +153,11 @@ public record FashionMnist(float[] pixels, int[] labels) {
         }
     }
 
-    private static DataInputStream open(Path file) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        return new DataInputStream(new GZIPInputStream(in, 1 << 16));
+    private static DataInputStream open(InputStream gzip) throws IOException {
+        return new DataInputStream(new GZIPInputStream(gzip, 1 << 16));
     }
 
-    private static void expectMagic(DataInputStream in, int magic, Path file) throws IOException {
+    private static void expectMagic(DataInputStream in, int magic, String file) throws IOException {
         int m = in.readInt();
         if (m != magic) {
             throw new IOException(file + " is not an IDX file of the expected kind (magic " + m + ")");
