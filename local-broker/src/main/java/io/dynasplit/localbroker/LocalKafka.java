@@ -4,6 +4,10 @@ import io.dynasplit.contracts.TopicSpec;
 import io.dynasplit.contracts.Topics;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -44,12 +48,47 @@ public final class LocalKafka implements AutoCloseable {
         if (port > 0) {
             broker.withKafkaPort(port);
         }
-        broker.start();
+        startLoggingItsConsoleOutput(broker);
         LocalKafka kafka = new LocalKafka(broker, (System.nanoTime() - t0) / 1_000_000);
         try (TopicProvisioner provisioner = new TopicProvisioner(kafka.bootstrapServers())) {
             provisioner.ensure(Topics.all());
         }
         return kafka;
+    }
+
+    /**
+     * Kafka's storage formatter prints {@code Formatting metadata directory ...} to {@code System.out} while the broker
+     * starts: a log line, not a command's output. For that second, standard output goes to the Kafka loggers instead.
+     */
+    private static void startLoggingItsConsoleOutput(EmbeddedKafkaBroker broker) {
+        PrintStream console = System.out;
+        System.setOut(new PrintStream(new LineLogger(Logger.getLogger("kafka.storage.Formatter")), true,
+                StandardCharsets.UTF_8));
+        try {
+            broker.start();
+        } finally {
+            System.setOut(console);
+        }
+    }
+
+    /** Each line written becomes an INFO record of {@code logger}. */
+    private static final class LineLogger extends OutputStream {
+        private final Logger logger;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        LineLogger(Logger logger) {
+            this.logger = logger;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                logger.info(line.toString(StandardCharsets.UTF_8).stripTrailing());
+                line.reset();
+            } else {
+                line.write(b);
+            }
+        }
     }
 
     public static LocalKafka start() {

@@ -7,6 +7,7 @@ import io.dynasplit.contracts.Models;
 import io.dynasplit.contracts.ParetoFront;
 import io.dynasplit.contracts.ResultStatus;
 import io.dynasplit.deploy.client.PipelineClient;
+import io.dynasplit.deploy.inputs.PngTestImages;
 import io.dynasplit.deploy.stack.Home;
 import io.dynasplit.deploy.stack.LocalStack;
 import io.dynasplit.deploy.stack.StackSettings;
@@ -14,6 +15,7 @@ import io.dynasplit.optimizer.Optimizer;
 import io.dynasplit.optimizer.kafka.KafkaClientSettings;
 import io.dynasplit.optimizer.search.Budget;
 import io.dynasplit.optimizer.store.ParetoPublisher;
+import io.dynasplit.runtime.fmnist.FashionMnist;
 import io.dynasplit.selection.Selector;
 import io.dynasplit.selection.correction.FeedbackSettings;
 import io.dynasplit.selection.correction.ReconfigurationCost;
@@ -53,7 +55,7 @@ import java.util.concurrent.Callable;
 /**
  * {@code dynasplit demo}: the paper's testbed experiment on the local stack. Starts Kafka and every service on the
  * emulated paper testbed, builds each model's Pareto store with NSGA-III, replays paper-style requests (Weibull
- * thresholds, real images) through the live pipeline, runs the baselines on the same thresholds, prints the paper's
+ * thresholds, real Fashion-MNIST test images) through the live pipeline, runs the baselines on the same thresholds, prints the paper's
  * tables and writes an HTML report.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
@@ -89,6 +91,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "target/demo", description = "Report folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--dataset",
+            description = "Fashion-MNIST directory whose test set the requests send (default: " + FashionMnist.DEBIAN_DIR
+                    + ", or -Ddynasplit.fmnist.dir / DYNASPLIT_FMNIST_DIR); without it, the "
+                    + FashionMnist.SHIPPED_TEST_IMAGES + " test images shipped with DynaSplit.")
+    Path dataset;
+
     @Spec
     CommandSpec spec;
 
@@ -100,14 +108,17 @@ public final class DemoCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Path home = Home.find();
         TestbedModel testbed = Testbeds.create("paper");
-        DemoInputs images = DemoInputs.loadOrNull();
-        progress("inputs: %s", images != null ? "Fashion-MNIST test images (PNG)"
-                : "synthetic (install dataset-fashion-mnist for real images)");
+        PngTestImages images = PngTestImages.find(dataset != null ? dataset : FashionMnist.defaultDirectory());
+        progress("inputs: %s", images.origin());
+        StackSettings settings = StackSettings.defaults(home).withEdgeDevices(List.of("pi-a", "pi-b"))
+                .withPacingSpeedup(speedup).withPreloadModels(models).withMarginZ(marginZ);
         progress("starting Kafka and the services (scheduler, edge pi-a, edge pi-b, cloud-1); safety margin z = %s ...",
                 marginZ);
+        progress("logs: %s (Kafka's own in %s)", displayed(settings.logDir()),
+                LocalStack.brokerLog(settings).getFileName());
+        boolean terminal = System.console() != null;
         List<ModelRun> runs = new ArrayList<>();
-        try (LocalStack stack = LocalStack.start(StackSettings.defaults(home).withEdgeDevices(List.of("pi-a", "pi-b"))
-                .withPacingSpeedup(speedup).withPreloadModels(models).withMarginZ(marginZ));
+        try (LocalStack stack = LocalStack.start(settings);
              PipelineClient client = new PipelineClient(stack.bootstrapServers());
              ParetoPublisher publisher = new ParetoPublisher(KafkaClientSettings.of(stack.bootstrapServers()))) {
             progress("stack ready; Kafka at %s", stack.bootstrapServers());
@@ -126,7 +137,8 @@ public final class DemoCommand implements Callable<Integer> {
                         space.fastest().latencyMs(), space.slowest().latencyMs(), seed);
                 progress("%s: thresholds are %s", name, drawn.source());
                 double[] thresholds = drawn.thresholdsMs();
-                List<InferenceResult> live = replay(client, model, device, thresholds, images);
+                List<InferenceResult> live = replay(client, model, device, thresholds, images,
+                        ReplayProgress.of(name, device, System.err, terminal));
                 runs.add(evaluate(model, testbed, space, front, thresholds, drawn.source(), live));
             }
         }
@@ -145,25 +157,20 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Sends each request, waits for its result, then the next: one request at a time, as the paper's testbed. */
     private List<InferenceResult> replay(PipelineClient client, ModelDescriptor model, String device,
-                                         double[] thresholds, DemoInputs images) {
+                                         double[] thresholds, PngTestImages images, ReplayProgress progress) {
         List<InferenceResult> results = new ArrayList<>();
         for (int i = 0; i < thresholds.length; i++) {
             String id = model.name() + "-" + i + "-" + UUID.randomUUID().toString().substring(0, 8);
-            InferenceRequest request = images != null
-                    ? InferenceRequest.of(id, device, model.name(), thresholds[i], "image/png", images.png(i), null, Instant.now())
-                    : InferenceRequest.of(id, device, model.name(), thresholds[i], null, new byte[0], (long) i, Instant.now());
-            client.submit(request);
+            client.submit(InferenceRequest.of(id, device, model.name(), thresholds[i], PngTestImages.MEDIA_TYPE,
+                    images.png(i), null, Instant.now()));
             InferenceResult result = client.await(List.of(id), Duration.ofMinutes(5), null).get(id);
             if (result == null) {
                 throw new IllegalStateException("no result for " + id + " within 5 minutes; see target/stack-logs");
             }
             results.add(result);
-            System.err.printf(Locale.ROOT, "\r%s %3d/%d  %-28s %8.1f ms (threshold %8.1f) %7.2f J  %s   ", model.name(), i + 1,
-                    thresholds.length, result.config() == null ? result.status().wireName() : result.config().label(),
-                    result.latency() == null ? Double.NaN : result.latency().totalMs(), thresholds[i],
-                    result.energy() == null ? Double.NaN : result.energy().totalJ(), result.thresholdMet() ? "met" : "MISSED");
+            progress.onResult(i, thresholds.length, result, thresholds[i]);
         }
-        System.err.println();
+        progress.finish();
         return results;
     }
 
@@ -201,6 +208,13 @@ public final class DemoCommand implements Callable<Integer> {
                     false));
         }
         return records;
+    }
+
+    /** The path relative to the working directory when it lies below it (shorter to read), else absolute. */
+    private static Path displayed(Path path) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(cwd) && !absolute.equals(cwd) ? cwd.relativize(absolute) : absolute;
     }
 
     private static void progress(String format, Object... args) {

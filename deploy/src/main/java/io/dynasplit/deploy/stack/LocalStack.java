@@ -1,5 +1,6 @@
 package io.dynasplit.deploy.stack;
 
+import io.dynasplit.localbroker.KafkaLogFile;
 import io.dynasplit.localbroker.LocalKafka;
 
 import io.dynasplit.onnx.store.ModelsDirectory;
@@ -28,8 +29,12 @@ public final class LocalStack implements AutoCloseable {
         this.kafka = kafka;
     }
 
-    /** Starts the broker and every service, and waits until all are ready. */
+    /**
+     * Starts the broker and every service, and waits until all are ready. What the broker and this JVM's Kafka clients
+     * log goes to {@link #brokerLog(StackSettings)}, beside the services' logs, not to the terminal.
+     */
     public static LocalStack start(StackSettings settings) {
+        KafkaLogFile.routeTo(brokerLog(settings));
         LocalKafka kafka = LocalKafka.start();
         kafka.provisionDevices(settings.edgeDevices());
         LocalStack stack = new LocalStack(settings, kafka);
@@ -41,6 +46,11 @@ public final class LocalStack implements AutoCloseable {
             throw e;
         }
         return stack;
+    }
+
+    /** The file the in-JVM broker and this JVM's Kafka clients log to: {@code broker.log} in the log folder. */
+    public static Path brokerLog(StackSettings settings) {
+        return settings.logDir().resolve("broker.log");
     }
 
     private void launchAll() {
