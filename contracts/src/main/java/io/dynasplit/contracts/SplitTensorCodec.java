@@ -66,7 +66,12 @@ public final class SplitTensorCodec {
                     throw new WireFormatException("tensor dimension " + i + " is " + d);
                 }
                 shape.add(d);
+                // a product past what a frame can carry is refused here: no wrap-around may match the data length
                 elements *= d;
+                if (elements > Integer.MAX_VALUE) {
+                    throw new WireFormatException("tensor shape " + shape + "... declares more than "
+                            + Integer.MAX_VALUE + " elements");
+                }
             }
             float scale = buf.getFloat();
             int zeroPoint = buf.getInt();

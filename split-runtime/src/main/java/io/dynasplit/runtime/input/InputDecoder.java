@@ -4,15 +4,17 @@ import io.dynasplit.contracts.SplitTensorCodec;
 import io.dynasplit.runtime.Activation;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.SplittableRandom;
 
 /**
@@ -22,6 +24,8 @@ import java.util.SplittableRandom;
  */
 public final class InputDecoder {
     public static final String RAW_FP32 = "application/octet-stream";
+    /** Largest image accepted: 64 megapixels (8192 x 8192), far above any network input; an image bomb declares more. */
+    public static final long MAX_IMAGE_PIXELS = 8192L * 8192L;
 
     private final Preprocessing preprocessing;
     private final int channels;
@@ -65,17 +69,44 @@ public final class InputDecoder {
                 + "image/jpeg, " + SplitTensorCodec.MEDIA_TYPE + " or " + RAW_FP32);
     }
 
+    /**
+     * Decodes a PNG or JPEG. Any image that cannot be read, or that declares more than {@link #MAX_IMAGE_PIXELS}
+     * (checked from its header, before its pixels are allocated), is refused with IllegalArgumentException.
+     */
     public Activation image(byte[] bytes) {
         BufferedImage img;
         try {
-            img = ImageIO.read(new ByteArrayInputStream(bytes));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read image", e);
+            img = readBounded(bytes);
+        } catch (IOException | RuntimeException e) {
+            // ImageIO's decoders throw IOException and a zoo of runtime exceptions on damaged files
+            throw new IllegalArgumentException("not a readable PNG/JPEG image (" + bytes.length + " bytes): "
+                    + e.getMessage(), e);
         }
         if (img == null) {
             throw new IllegalArgumentException("not a readable PNG/JPEG image (" + bytes.length + " bytes)");
         }
         return fromImage(img);
+    }
+
+    private static BufferedImage readBounded(byte[] bytes) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_IMAGE_PIXELS) {
+                    throw new IOException("the image declares " + reader.getWidth(0) + " x " + reader.getHeight(0)
+                            + " pixels; at most " + MAX_IMAGE_PIXELS + " are accepted");
+                }
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 
     /** Resizes {@code img} into the input size keeping its aspect ratio (zero padding), then preprocesses. */
