@@ -153,6 +153,18 @@ class EdgeNodeKafkaTest {
                 .fromRecords(new ProducerRecord<>(Topics.edgeCommands(ME), "invalid-config", Json.write(cmd)))
                 .awaitCompletion();
         assertEquals("invalid", awaitDeadLetter("invalid-config").errorType());
+        // a PNG whose header declares 60000 x 60000 pixels: refused from the header, before 14 GB are allocated
+        InferenceRequest bomb = InferenceRequest.of("image-bomb", ME, "fmnist-cnn", 10_000, "image/png", imageBomb(),
+                null, Instant.now());
+        EdgeCommand bombCommand = new EdgeCommand(EdgeCommand.SCHEMA_VERSION, bomb,
+                new SplitConfig("fmnist-cnn", 4, 1800, AcceleratorMode.OFF, false), WireDtype.INT8,
+                Instant.now().plusSeconds(10), new Decision("pinned", false, 0, 0, 0, 0, 1, 0, "device"), Instant.now());
+        companion.produceWithSerializers(Serdes.String().serializer(), Serdes.ByteArray().serializer())
+                .fromRecords(new ProducerRecord<>(Topics.edgeCommands(ME), "image-bomb", Json.write(bombCommand)))
+                .awaitCompletion();
+        DeadLetter refused = awaitDeadLetter("image-bomb");
+        assertEquals("invalid", refused.errorType());
+        assertTrue(refused.reason().contains("60000 x 60000"), refused.reason());
         RestAssured.get("/q/metrics").then().statusCode(200)
                 .body(containsString("dynasplit_dead_letters_total{reason=\"malformed\",service=\"edge-node\"}"));
     }
@@ -192,5 +204,22 @@ class EdgeNodeKafkaTest {
                         m -> m.filter(rec -> key.equals(rec.key())).select().first(1))
                 .awaitCompletion(Duration.ofSeconds(60)).getFirstRecord();
         return Json.read(r.value(), DeadLetter.class);
+    }
+
+    /** A valid 1 x 1 PNG whose IHDR then claims 60000 x 60000 (CRC fixed). */
+    private static byte[] imageBomb() {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                    "png", out);
+            byte[] png = out.toByteArray();
+            java.nio.ByteBuffer.wrap(png, 16, 8).putInt(60_000).putInt(60_000);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(png, 12, 17);
+            java.nio.ByteBuffer.wrap(png, 29, 4).putInt((int) crc.getValue());
+            return png;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

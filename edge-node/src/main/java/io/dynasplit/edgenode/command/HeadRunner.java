@@ -1,5 +1,11 @@
 package io.dynasplit.edgenode.command;
 
+import io.dynasplit.servicekit.deadletter.RejectedRecordException;
+
+import io.dynasplit.servicekit.deadletter.DeadLetterReason;
+
+import io.dynasplit.contracts.WireFormatException;
+
 import io.dynasplit.contracts.EdgeCommand;
 import io.dynasplit.contracts.EdgeReport;
 import io.dynasplit.contracts.EnergyBreakdown;
@@ -78,8 +84,14 @@ public class HeadRunner {
         SplitNetwork model = ModelCatalog.shared().network(request.model());
         long t0 = System.nanoTime();
         EdgeDevice.Run<Activation> run = device.run(cfg, arrivalMillis, () -> {
-            Activation input = model.inputFor(request.inputMediaType(), request.input(),
-                    request.inputSeed() == null ? 0L : request.inputSeed());
+            Activation input;
+            try {
+                input = model.inputFor(request.inputMediaType(), request.input(),
+                        request.inputSeed() == null ? 0L : request.inputSeed());
+            } catch (IllegalArgumentException | WireFormatException e) {
+                // a request's input the decoders refuse (damaged, an image bomb, a wrong shape): the sender's fault
+                throw new RejectedRecordException(DeadLetterReason.INVALID, "request input: " + e.getMessage(), e);
+            }
             return model.head(cfg.layer(), input);
         });
         double hostMs = (System.nanoTime() - t0) / 1e6;
