@@ -7,6 +7,7 @@ import io.dynasplit.onnx.catalog.ImportedModelSource;
 import io.dynasplit.onnx.cli.ModelCommand;
 import io.dynasplit.onnx.store.ModelStore;
 import io.dynasplit.onnx.store.ModelsDirectory;
+import io.dynasplit.deploy.request.RequestCommand;
 import io.dynasplit.deploy.stack.StackCommand;
 import io.dynasplit.optimizer.Optimizer;
 import io.dynasplit.optimizer.cli.OptimizeCommand;
@@ -45,6 +46,7 @@ public final class DynasplitCli implements Runnable {
         return new CommandLine(new DynasplitCli())
                 .addSubcommand(new DemoCommand())
                 .addSubcommand(new StackCommand())
+                .addSubcommand(new RequestCommand())
                 .addSubcommand(new PipelineBenchCommand())
                 .addSubcommand(simulate)
                 .addSubcommand(new OptimizeCommand())

@@ -1,16 +1,26 @@
 package io.dynasplit.deploy.stack;
 
+import io.dynasplit.contracts.ModelDescriptor;
+import io.dynasplit.contracts.Models;
+import io.dynasplit.testbed.Testbeds;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code dynasplit stack}: the local stack, running until Ctrl-C. */
+/** {@code dynasplit stack}: the local stack, serving requests until Ctrl-C. */
 @Command(name = "stack", mixinStandardHelpOptions = true,
-        description = "Start a Kafka broker in this JVM and every service (scheduler, edge nodes, cloud node) until Ctrl-C.")
+        description = {"Start a Kafka broker in this JVM and every service (scheduler, edge nodes, cloud node), publish the"
+                + " Pareto fronts of the built-in models (NSGA-III on the emulated paper testbed's profile) and serve"
+                + " requests until Ctrl-C.",
+                "The Kafka address goes to " + StackAddress.RELATIVE_PATH + ", where ./dynasplit request finds it."})
 public final class StackCommand implements Callable<Integer> {
 
     @Option(names = "--devices", split = ",", defaultValue = "pi-a,pi-b", description = "Edge device ids (default: ${DEFAULT-VALUE}).")
@@ -25,15 +35,42 @@ public final class StackCommand implements Callable<Integer> {
                     + "(device time stays emulated) (default: ${DEFAULT-VALUE}).")
     String hardware;
 
+    @Option(names = "--preload", split = ",", defaultValue = ServingStack.FIRST_MODEL,
+            description = "Models the nodes build in the background at start, so a first request does not wait for"
+                    + " them (about 12 s for vgg16); others are built on first use (default: ${DEFAULT-VALUE}).")
+    List<String> preload;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (devices.isEmpty() || devices.stream().anyMatch(String::isBlank)) {
+            throw new ParameterException(spec.commandLine(), "--devices needs at least one device id, got " + devices);
+        }
+        for (String model : preload) {
+            if (Models.find(model).isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--preload: unknown model '" + model + "'; known: "
+                        + Models.all().stream().map(ModelDescriptor::name).toList());
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
         Path home = Home.find();
-        try (LocalStack stack = LocalStack.start(StackSettings.defaults(home).withEdgeDevices(devices)
-                .withPacingSpeedup(speedup).withHardware(hardware))) {
-            System.out.println("Kafka: " + stack.bootstrapServers());
-            stack.services().forEach(s -> System.out.printf("%-12s http://localhost:%d  (log %s)%n", s.name(),
+        StackSettings settings = StackSettings.defaults(home).withEdgeDevices(devices).withPacingSpeedup(speedup)
+                .withHardware(hardware).withPreloadModels(preload);
+        out.printf("starting Kafka and the services; logs in %s (Kafka's own in %s) ...%n", settings.logDir(),
+                LocalStack.brokerLog(settings).getFileName());
+        out.flush();
+        long started = System.nanoTime();
+        try (ServingStack serving = ServingStack.start(settings, Testbeds.create("paper"), StackAddress.inHome(home))) {
+            LocalStack stack = serving.stack();
+            out.println("Kafka: " + stack.bootstrapServers() + "  (in " + StackAddress.RELATIVE_PATH + ")");
+            stack.services().forEach(s -> out.printf("%-12s http://localhost:%d  (log %s)%n", s.name(),
                     s.httpPort(), s.log()));
-            System.out.println("Publish InferenceRequest JSON to dynasplit.requests (key = edge device id); Ctrl-C stops.");
+            out.println("Pareto fronts (configurations): " + serving.frontsSummary());
+            out.printf("ready in %.0f s. Try:%n  %s%nCtrl-C stops.%n", (System.nanoTime() - started) / 1e9,
+                    serving.firstRequestCommand());
+            out.flush();
             new CountDownLatch(1).await();
         }
         return 0;
