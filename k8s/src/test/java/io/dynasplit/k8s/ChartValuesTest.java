@@ -86,7 +86,8 @@ class ChartValuesTest {
                 List.of("cloud.hostWattsPerCore", "ten", "cloud.hostWattsPerCore: Invalid type"),
                 List.of("edge.devices[0].id", "pi4.local", "edge.devices.0.id: Does not match pattern"),
                 List.of("optimizer.args", "", "optimizer.args: Invalid type"),
-                List.of("cloud.gpu.enable", true, "Additional property enable is not allowed"));
+                List.of("cloud.gpu.enable", true, "Additional property enable is not allowed"),
+                List.of("cloud.gpu.imageSuffix", ":cuda", "cloud.gpu.imageSuffix: Does not match pattern"));
     }
 
     @ParameterizedTest

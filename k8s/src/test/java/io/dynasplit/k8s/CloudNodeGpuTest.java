@@ -14,11 +14,42 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The cloud-node Deployment's GPU request toggle and its per-replica identity. */
+/** The cloud-node Deployment's GPU request toggle, the image it runs, and its per-replica identity. */
 class CloudNodeGpuTest {
+    private static final String TAG = "0.1.0-SNAPSHOT";
 
     private static JsonNode cloud(Map<String, ?> sets) {
         return render(sets).get("Deployment", "dynasplit-cloud-node");
+    }
+
+    private static String image(Map<String, ?> sets) {
+        return container(cloud(sets), "cloud-node").path("image").asText();
+    }
+
+    @Test
+    void theCpuImageRunsWithoutAGpuAndTheCudaBuildWithOne() {
+        assertEquals("dynasplit/cloud-node:" + TAG, image(Map.of()));
+        assertEquals("dynasplit/cloud-node-cuda:" + TAG, image(sets("cloud.gpu.enabled", true)));
+    }
+
+    @Test
+    void theCudaImageComesFromTheSameRegistryAndTagAndItsSuffixIsAValue() {
+        assertEquals("registry.example.com:5000/dynasplit/cloud-node-cuda:1.2.3", image(sets("cloud.gpu.enabled", true,
+                "image.registry", "registry.example.com:5000", "image.tag", "1.2.3")));
+        assertEquals("dynasplit/cloud-node-gpu:" + TAG,
+                image(sets("cloud.gpu.enabled", true, "cloud.gpu.imageSuffix", "-gpu")));
+        // an empty suffix keeps the CPU image on a GPU node; a suffix alone does not switch images
+        assertEquals("dynasplit/cloud-node:" + TAG, image(sets("cloud.gpu.enabled", true, "cloud.gpu.imageSuffix", "")));
+        assertEquals("dynasplit/cloud-node:" + TAG, image(sets("cloud.gpu.imageSuffix", "-gpu")));
+    }
+
+    @Test
+    void onlyTheCloudNodeChangesImage() {
+        Rendered chart = render(sets("cloud.gpu.enabled", true));
+        assertEquals("dynasplit/scheduler:" + TAG,
+                container(chart.get("Deployment", "dynasplit-scheduler"), "scheduler").path("image").asText());
+        assertEquals("dynasplit/edge-node:" + TAG,
+                container(chart.get("DaemonSet", "dynasplit-edge-node"), "edge-node").path("image").asText());
     }
 
     @Test
