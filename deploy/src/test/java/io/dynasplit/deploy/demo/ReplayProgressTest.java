@@ -44,11 +44,14 @@ class ReplayProgressTest {
 
         String[] draws = printed.split("\r");
         assertTrue(draws.length > REQUESTS, "one redraw per result");
-        for (String draw : draws) {
-            draw.lines().forEach(line -> assertTrue(line.length() <= LiveProgressBar.MAX_WIDTH, line));
+        for (int i = 0; i < draws.length - 1; i++) {
+            assertFalse(draws[i].contains("\n"), "a redraw stays on its line: " + draws[i]);
+            assertTrue(draws[i].length() <= LiveProgressBar.MAX_WIDTH, "fits an 80-column terminal: " + draws[i]);
         }
-        assertTrue(printed.contains("vgg16 [" + "#".repeat(LiveProgressBar.BAR_WIDTH) + "] 50/50 43 met, 7 missed"),
-                printed);
+        assertTrue(draws[draws.length - 1].length() <= 200, "the summary: " + draws[draws.length - 1]);
+        assertTrue(printed.contains("vgg16 [" + "#".repeat(LiveProgressBar.BAR_WIDTH) + "] 50/50 43 met, 7 missed"
+                + " | l=17 400 ms met"), printed);
+        assertTrue(printed.contains("| l=17 700 ms MISSED"), printed);
         assertTrue(printed.endsWith("(86% met); latency median 400.0 ms, energy mean 2.50 J" + System.lineSeparator()),
                 printed);
     }
