@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "testbed", mixinStandardHelpOptions = true,
         description = "The emulated testbed: predictions, calibration and the estimate's check.",
-        subcommands = {PredictCommand.class, CalibrateCommand.class, EstimateCheckCommand.class, HardwareCommand.class})
+        subcommands = {PredictCommand.class, CalibrateCommand.class, EstimateCheckCommand.class, HardwareCommand.class,
+                NvmlCheckCommand.class})
 public final class TestbedCommand implements Runnable {
 
     @CommandLine.Spec

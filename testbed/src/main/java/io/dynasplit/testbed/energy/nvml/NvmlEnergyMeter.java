@@ -40,10 +40,21 @@ public final class NvmlEnergyMeter implements EnergyMeter {
      * @param interval power-sampling period; zero samples only at the window's ends (tests drive {@link #sample()})
      */
     NvmlEnergyMeter(Nvml nvml, Duration interval, LongSupplier clockMillis) {
+        this(nvml, interval, clockMillis, false);
+    }
+
+    private NvmlEnergyMeter(Nvml nvml, Duration interval, LongSupplier clockMillis, boolean powerSamplesOnly) {
         this.nvml = nvml;
         this.clockMillis = clockMillis;
         try {
-            this.inspection = inspect(nvml);
+            Inspection found = inspect(nvml);
+            if (powerSamplesOnly && found.counter()) {
+                for (int gpu = 0; gpu < found.gpus(); gpu++) {
+                    nvml.powerMilliwatts(gpu);
+                }
+                found = new Inspection(found.gpus(), false, found.description() + " (power samples requested)");
+            }
+            this.inspection = found;
         } catch (NvmlException e) {
             nvml.close();
             throw new HardwareException("NVML: " + e.getMessage(), e);
@@ -74,6 +85,20 @@ public final class NvmlEnergyMeter implements EnergyMeter {
             throw new HardwareException("NVML: " + e.getMessage(), e);
         }
         return new NvmlEnergyMeter(nvml, interval, System::currentTimeMillis);
+    }
+
+    /**
+     * Power samples integrated even where the counter exists: the counter's check (the two over the same window
+     * should agree), not a meter to serve requests with.
+     */
+    public static NvmlEnergyMeter openPowerSampling(Supplier<Nvml> loader, Duration interval) {
+        Nvml nvml;
+        try {
+            nvml = loader.get();
+        } catch (NvmlException e) {
+            throw new HardwareException("NVML: " + e.getMessage(), e);
+        }
+        return new NvmlEnergyMeter(nvml, interval, System::currentTimeMillis, true);
     }
 
     /** Whether NVML can meter this machine's GPUs, and how; one line either way. Leaves NVML shut down. */
