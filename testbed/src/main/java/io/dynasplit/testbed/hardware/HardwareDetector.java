@@ -129,7 +129,8 @@ public final class HardwareDetector {
         if (gpu.available()) {
             accelerator = new GpuAcceleratorKnob(gpu.reason());
             choices.add(new DriverChoice("edge accelerator", accelerator.source(), true,
-                    "std and max run the head on " + gpu.reason() + " through DJL"));
+                    "found " + gpu.reason() + "; std and max select it as the DJL device, but heads are still "
+                            + "computed on the CPU (docs/hardware.md, GPU tails)"));
         } else {
             accelerator = new EmulatedAcceleratorKnob(profile.edgeDeviceClass());
             choices.add(new DriverChoice("edge accelerator", emulated, false, gpu.reason()
@@ -163,7 +164,9 @@ public final class HardwareDetector {
         Availability gpu = auto ? NvidiaGpu.probe(options.commands()) : off();
         if (gpu.available()) {
             knob = new GpuCloudKnob(gpu.reason());
-            choices.add(new DriverChoice("cloud gpu", knob.source(), true, "tails run on " + gpu.reason() + " through DJL"));
+            choices.add(new DriverChoice("cloud gpu", knob.source(), true, "found " + gpu.reason()
+                    + "; cloud_gpu=on selects it as the DJL device, but tails are still computed on the CPU "
+                    + "(docs/hardware.md, GPU tails)"));
         } else {
             knob = new EmulatedCloudGpuKnob(profile.cloudProfile());
             choices.add(new DriverChoice("cloud gpu", emulated, false, gpu.reason()));
