@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs strategies over a workload without Kafka, as the paper's simulation does: requests one after another on one
- * edge device (nothing queued), each strategy on its own device, each run's figures from an {@link OutcomeSource}.
+ * Runs strategies over a workload without Kafka, as the paper's simulation does: each strategy on its own edge device,
+ * requests one after another (nothing queued) or at given arrival times (queueing in device time), each run's
+ * figures from an {@link OutcomeSource}.
  */
 public final class Evaluation {
     private final ModelDescriptor model;
@@ -41,11 +42,28 @@ public final class Evaluation {
         return byStrategy;
     }
 
+    /** One request after another on an idle board, as the paper's simulation. */
     public List<RequestRecord> run(Strategy strategy, double[] thresholds) {
+        return run(strategy, false, thresholds, null);
+    }
+
+    /**
+     * One strategy over a workload on one edge device, in device time: a request that arrives while the board is
+     * still busy with earlier heads waits (its queue time counts in its latency), a knob switch is charged, and the
+     * board is busy for the switch and the head. Without arrival times each request arrives as the board becomes free
+     * (the paper's sequential setting). A load-aware strategy is told the queued device time; others see an idle board.
+     *
+     * @param arrivalsMs each request's arrival (device ms, non-decreasing), or null: one after another
+     */
+    public List<RequestRecord> run(Strategy strategy, boolean loadAware, double[] thresholds, double[] arrivalsMs) {
         List<RequestRecord> records = new ArrayList<>(thresholds.length);
         SplitConfig current = null;
+        double busyUntil = 0;
         for (int i = 0; i < thresholds.length; i++) {
-            Choice choice = strategy.choose(new Request(i, thresholds[i]), new DeviceState(current, 0.0));
+            double arrival = arrivalsMs == null ? busyUntil : arrivalsMs[i];
+            double queueMs = Math.max(0, busyUntil - arrival);
+            Choice choice = strategy.choose(new Request(i, thresholds[i]),
+                    new DeviceState(current, loadAware ? queueMs : 0));
             if (choice.rejected()) {
                 records.add(RequestRecord.rejected(i, thresholds[i]));
                 continue;
@@ -53,13 +71,21 @@ public final class Evaluation {
             SplitConfig config = choice.config();
             Outcome run = outcomes.outcome(i, config);
             double switchMs = reconfiguration.ms(i, current, config);
-            double latency = run.latencyMs() + switchMs;
-            double energy = run.energyJ() + reconfiguration.joules(switchMs);
-            records.add(new RequestRecord(i, thresholds[i], config, model.placement(config), latency, energy, switchMs,
-                    latency <= thresholds[i], choice.fallback()));
+            double latency = queueMs + switchMs + run.latencyMs();
+            records.add(new RequestRecord(i, thresholds[i], config, model.placement(config), latency,
+                    run.energyJ() + reconfiguration.joules(switchMs), switchMs, latency <= thresholds[i],
+                    choice.fallback()));
             strategy.observe(config, run.latencyMs(), run.energyJ());
+            busyUntil = Math.max(arrival, busyUntil) + switchMs + run.edgeMs();
             current = config.edgeKnobsAfter(current);
         }
         return records;
+    }
+
+    /** Mean board time (switch + head) per request of {@code records}: what sets the device's capacity. */
+    public double meanBoardMs(List<RequestRecord> records) {
+        return records.stream().filter(r -> !r.rejected())
+                .mapToDouble(r -> r.reconfigurationMs() + outcomes.outcome(r.index(), r.config()).edgeMs())
+                .average().orElse(1);
     }
 }

@@ -4,6 +4,7 @@ import io.dynasplit.contracts.ModelDescriptor;
 import io.dynasplit.contracts.ParetoFront;
 import io.dynasplit.contracts.SplitConfig;
 import io.dynasplit.selection.correction.ReconfigurationCost;
+import io.dynasplit.selection.evaluation.Evaluation;
 import io.dynasplit.selection.evaluation.RequestRecord;
 import io.dynasplit.selection.front.ProfiledSpace;
 import io.dynasplit.selection.index.FallbackPolicy;
@@ -75,11 +76,11 @@ public final class Ablation {
         }
         OutcomeSource runs = scenario.drift().applyTo(SeededDraws.runs(testbed, seed));
         ReconfigurationAccounting charged = SeededDraws.switches(testbed, seed);
-        ScenarioRun run = new ScenarioRun(model, runs, charged);
+        Evaluation run = new Evaluation(model, runs, charged);
         double[] arrivals = null;
         if (scenario.queues()) {
             List<RequestRecord> sequential = run.run(strategy(Variant.PAPER, held), false, thresholds, null);
-            arrivals = poisson(requests, scenario.load() / ScenarioRun.meanBoardMs(sequential, runs), seed);
+            arrivals = poisson(requests, scenario.load() / run.meanBoardMs(sequential), seed);
         }
         Map<String, List<RequestRecord>> records = new LinkedHashMap<>();
         for (Variant v : Variant.values()) {

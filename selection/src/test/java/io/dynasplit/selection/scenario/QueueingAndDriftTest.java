@@ -3,6 +3,7 @@ package io.dynasplit.selection.scenario;
 import io.dynasplit.contracts.AcceleratorMode;
 import io.dynasplit.contracts.Models;
 import io.dynasplit.contracts.SplitConfig;
+import io.dynasplit.selection.evaluation.Evaluation;
 import io.dynasplit.selection.evaluation.RequestRecord;
 import io.dynasplit.selection.index.DeviceState;
 import io.dynasplit.selection.outcome.Outcome;
@@ -20,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ScenarioRunTest {
+class QueueingAndDriftTest {
     static final SplitConfig A = new SplitConfig("vgg16", 5, 1800, AcceleratorMode.OFF, false);
     static final SplitConfig B = new SplitConfig("vgg16", 5, 600, AcceleratorMode.OFF, false);
 
@@ -45,9 +46,9 @@ class ScenarioRunTest {
         }
     }
 
-    private static ScenarioRun run(ReconfigurationAccounting switches) {
+    private static Evaluation run(ReconfigurationAccounting switches) {
         // latency 150 ms of which 100 ms on the board, 2 J
-        return new ScenarioRun(Models.require("vgg16"), (i, c) -> new Outcome(150, 2, 100), switches);
+        return new Evaluation(Models.require("vgg16"), (i, c) -> new Outcome(150, 2, 100), switches);
     }
 
     @Test
