@@ -30,12 +30,9 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -111,7 +108,7 @@ class HostEnergyIT {
             publisher.publish(front);
         }
         stack.awaitFront(front.key(), front.version(), Duration.ofSeconds(60));
-        List<InferenceRequest> requests = requests(front, 40, new Random(3));
+        List<InferenceRequest> requests = FrontRequests.draw(front, DEVICES, MODEL, 40, new Random(3));
         requests.forEach(client::submit);
         Map<String, InferenceResult> results = client.await(requests.stream().map(InferenceRequest::requestId).toList(),
                 Duration.ofMinutes(2), null);
@@ -147,17 +144,5 @@ class HostEnergyIT {
             // the heads are CPU-bound on the node's thread: their CPU time is a real share of their host time
             assertTrue(cpuSeconds >= 0.1 * hostSeconds, "CPU " + cpuSeconds + " s against host " + hostSeconds + " s");
         }
-    }
-
-    private static List<InferenceRequest> requests(ParetoFront front, int n, Random random) {
-        double fastest = front.entries().stream().mapToDouble(ParetoEntry::latencyMs).min().orElseThrow();
-        double slowest = front.entries().stream().mapToDouble(ParetoEntry::latencyMs).max().orElseThrow();
-        List<InferenceRequest> list = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            double threshold = fastest * 0.8 + random.nextDouble() * (slowest * 1.5 - fastest * 0.8);
-            list.add(InferenceRequest.of(UUID.randomUUID().toString(), DEVICES.get(i % DEVICES.size()), MODEL,
-                    threshold, null, new byte[0], (long) i, Instant.now()));
-        }
-        return list;
     }
 }

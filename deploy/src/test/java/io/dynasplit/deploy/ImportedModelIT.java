@@ -42,8 +42,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -128,7 +126,7 @@ class ImportedModelIT {
         }
         stack.awaitFront(front.key(), front.version(), Duration.ofSeconds(60));
 
-        List<InferenceRequest> requests = requests(front, 100, new Random(11));
+        List<InferenceRequest> requests = FrontRequests.draw(front, DEVICES, MODEL, 100, new Random(11));
         requests.forEach(client::submit);
         Map<String, InferenceResult> results = client.await(requests.stream().map(InferenceRequest::requestId).toList(),
                 Duration.ofMinutes(4), null);
@@ -165,18 +163,6 @@ class ImportedModelIT {
         // the mixed thresholds pick several front entries, and some of them leave a tail for the cloud
         assertTrue(layers.size() >= 2, "results from several split points: " + layers);
         assertTrue(layers.stream().anyMatch(l -> l < model.lastLayer()), "a tail ran in the cloud: " + layers);
-    }
-
-    private static List<InferenceRequest> requests(ParetoFront front, int n, Random random) {
-        double fastest = front.entries().stream().mapToDouble(ParetoEntry::latencyMs).min().orElseThrow();
-        double slowest = front.entries().stream().mapToDouble(ParetoEntry::latencyMs).max().orElseThrow();
-        List<InferenceRequest> list = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            double threshold = fastest * 0.8 + random.nextDouble() * (slowest * 1.5 - fastest * 0.8);
-            list.add(InferenceRequest.of(UUID.randomUUID().toString(), DEVICES.get(i % DEVICES.size()), MODEL,
-                    threshold, null, new byte[0], (long) i, Instant.now()));
-        }
-        return list;
     }
 
     private Map<String, String> edgeTelemetry() {
