@@ -19,6 +19,16 @@ public interface SchedulerConfig {
     @WithDefault("30000")
     long timeoutGraceMs();
 
+    /** How often (wall clock) each task looks for requests whose deadline plus grace has passed. */
+    @WithDefault("PT0.5S")
+    java.time.Duration deadlineSweepInterval();
+
+    /**
+     * Partitions of {@code dynasplit.requests}; results are re-keyed by device into as many so that a device's results
+     * reach the replica that owns its deadlines. Default: the contract's count. Must equal the topic's (checked at start).
+     */
+    Optional<Integer> requestPartitions();
+
     /** Folder of Pareto store files ({@code *.json}) loaded at start-up; the Pareto topic updates them live. */
     Optional<String> frontDir();
 

@@ -62,18 +62,21 @@ class SchedulerKafkaTest {
     @Test
     void badRequestsGoToTheDeadLetterTopicAndGoodOnesKeepFlowing() {
         String tag = UUID.randomUUID().toString();
-        produce(tag + "-malformed", "{not json".getBytes());
-        produce(tag + "-model", Json.write(request("pi-a", "resnet-9000", 100, tag + "-model")));
-        produce(tag + "-device", Json.write(request("pi-z", "fmnist-cnn", 100, tag + "-device")));
-        produce(tag + "-threshold", Json.write(request("pi-a", "fmnist-cnn", -3, tag + "-threshold")));
+        produce(tag + "-malformed", ("{not json " + tag).getBytes());
+        produce("pi-a", Json.write(request("pi-a", "resnet-9000", 100, tag + "-model")));
+        produce("pi-z", Json.write(request("pi-z", "fmnist-cnn", 100, tag + "-device")));
+        produce("pi-a", Json.write(request("pi-a", "fmnist-cnn", -3, tag + "-threshold")));
+        produce("pi-b", Json.write(request("pi-a", "fmnist-cnn", 100, tag + "-key")));
         String good = send("pi-a", 100);
 
         Set<String> reasons = new HashSet<>();
         companion.consumeWithDeserializers(Serdes.String().deserializer(), Serdes.ByteArray().deserializer())
-                .fromTopics(Topics.DEAD_LETTERS, m -> m.filter(r -> r.key() != null && r.key().startsWith(tag)).select().first(4))
+                .fromTopics(Topics.DEAD_LETTERS, m -> m.filter(r -> Json.read(r.value(), DeadLetter.class).payloadExcerpt()
+                        .contains(tag)).select().first(5))
                 .awaitCompletion(Duration.ofSeconds(30))
-                .getRecords().forEach(r -> reasons.add(Json.read(r.value(), DeadLetter.class).errorType()));
-        assertEquals(Set.of("malformed", "unknown-model", "unknown-device", "invalid"), reasons);
+                .getRecords().forEach(r -> reasons.add(Json.read(r.value(), DeadLetter.class).errorType()
+                        + (r.key() != null && r.key().equals("pi-b") ? ":mis-keyed" : "")));
+        assertEquals(Set.of("malformed", "unknown-model", "unknown-device", "invalid", "invalid:mis-keyed"), reasons);
         assertEquals(10, awaitCommand("pi-a", good).config().layer());
         RestAssured.get("/q/metrics").then().statusCode(200)
                 .body(containsString("dynasplit_dead_letters_total{reason=\"unknown-device\",service=\"scheduler\"}"))
@@ -119,7 +122,8 @@ class SchedulerKafkaTest {
 
     @Test
     void healthIncludesKafka() {
-        RestAssured.get("/q/health/ready").then().statusCode(200).body(containsString("requests"));
+        RestAssured.get("/q/health/ready").then().statusCode(200).body(containsString("dynasplit.requests"));
+        RestAssured.get("/q/health/live").then().statusCode(200).body(containsString("RUNNING"));
     }
 
     private String send(String device, double thresholdMs) {

@@ -4,19 +4,26 @@ import io.dynasplit.contracts.InferenceResult;
 import io.dynasplit.contracts.Json;
 import io.dynasplit.contracts.ResultStatus;
 import io.dynasplit.contracts.WireFormatException;
-import io.dynasplit.scheduler.deadline.DeadlineWatchdog;
 import io.dynasplit.scheduler.routing.DeviceRegistry;
 import io.dynasplit.scheduler.store.ParetoStore;
+import io.dynasplit.servicekit.dedupe.ResultsHistory;
+import io.dynasplit.servicekit.startup.KafkaClientConfig;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * Runtime feedback: each result's observed latency and energy (excluding queueing and reconfiguration, which the
- * scheduler predicts separately) correct the offline prediction of the configuration that produced it.
+ * scheduler predicts separately) correct the offline prediction of the configuration that produced it. Every replica
+ * reads every result, so all learn the same corrections; a replica that starts first replays the results of the last
+ * {@code dynasplit.scheduler.feedback-history}, so what was learnt survives a restart.
  */
 @ApplicationScoped
 public class ResultFeedback {
@@ -28,8 +35,28 @@ public class ResultFeedback {
     @Inject
     DeviceRegistry devices;
 
+    @ConfigProperty(name = "dynasplit.scheduler.feedback-history", defaultValue = "PT1H")
+    java.time.Duration history;
+
     @Inject
-    DeadlineWatchdog watchdog;
+    Config config;
+
+    void onStart(@Observes StartupEvent event) {
+        Thread replay = new Thread(this::replayHistory, "feedback-history");
+        replay.setDaemon(true);
+        replay.start();
+    }
+
+    private void replayHistory() {
+        try {
+            long t0 = System.nanoTime();
+            int n = ResultsHistory.loadRecords(KafkaClientConfig.from(config), history, this::onResult);
+            LOG.infof("feedback: %d results of the last %s replayed in %d ms", n, history,
+                    (System.nanoTime() - t0) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.warnf("feedback history unavailable (%s): corrections start from the profile", e.toString());
+        }
+    }
 
     /** A poll's worth of results at once (every result passes here; per-record dispatch would add up). */
     @Incoming("feedback")
@@ -47,7 +74,6 @@ public class ResultFeedback {
             LOG.debugf("unreadable result at offset %d ignored for feedback: %s", record.offset(), e.getMessage());
             return;
         }
-        watchdog.completed(result.requestId());
         if (result.status() != ResultStatus.OK || result.config() == null || result.latency() == null) {
             return;
         }

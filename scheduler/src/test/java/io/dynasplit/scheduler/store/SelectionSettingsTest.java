@@ -64,6 +64,8 @@ class SelectionSettingsTest {
             public String devices() { return "pi-a=paper-pi4-coral"; }
             public String fallbackPolicy() { return "fastest"; }
             public long timeoutGraceMs() { return 30000; }
+            public java.time.Duration deadlineSweepInterval() { return java.time.Duration.ofMillis(500); }
+            public Optional<Integer> requestPartitions() { return Optional.empty(); }
             public Optional<String> frontDir() { return Optional.empty(); }
             public String testbed() { return "none"; }
             public double deviceClockSpeedup() { return 1; }

@@ -26,6 +26,16 @@ public final class ResultsHistory {
     }
 
     public static int load(Map<String, Object> clientConfig, Duration window, Consumer<String> requestId) {
+        return loadRecords(clientConfig, window, r -> {
+            if (r.key() != null) {
+                requestId.accept(r.key());
+            }
+        });
+    }
+
+    /** Every result record of the window, in partition order. Returns how many were read. */
+    public static int loadRecords(Map<String, Object> clientConfig, Duration window,
+                                  Consumer<ConsumerRecord<String, byte[]>> result) {
         Map<String, Object> props = new HashMap<>(clientConfig);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -46,10 +56,8 @@ public final class ResultsHistory {
             }
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.key() != null) {
-                        requestId.accept(r.key());
-                        count++;
-                    }
+                    result.accept(r);
+                    count++;
                 }
             }
         }

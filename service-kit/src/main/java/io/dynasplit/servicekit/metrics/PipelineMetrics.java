@@ -61,6 +61,12 @@ public class PipelineMetrics {
                 .tags("service", service, "reason", reason.label()).register(registry).increment();
     }
 
+    /** Something the scheduler did besides deciding: {@code repeated} (a redelivered request skipped), {@code timeout}. */
+    public void schedulerEvent(String event) {
+        Counter.builder("dynasplit.scheduler.events").description("Redelivered requests skipped and timeouts given")
+                .tags("event", event).register(registry).increment();
+    }
+
     public void reconfiguration(String device) {
         Counter.builder("dynasplit.reconfigurations").description("Edge hardware reconfigurations")
                 .tags("device", device).register(registry).increment();

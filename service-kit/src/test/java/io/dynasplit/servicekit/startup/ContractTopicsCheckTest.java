@@ -69,7 +69,8 @@ class ContractTopicsCheckTest {
                     channels.add(new Channel(parts[2], parts[3], topic));
                 }
             }
-            assertTrue(channels.size() >= 3, service + ": " + channels);
+            // the scheduler has two channels left (fronts, feedback): its request path is a Kafka Streams topology
+            assertTrue(channels.size() >= 2, service + ": " + channels);
             assertEquals(List.of(), ContractTopicsCheck.problems(channels, device), service);
         }
     }
