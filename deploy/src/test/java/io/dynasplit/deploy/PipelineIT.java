@@ -131,22 +131,25 @@ class PipelineIT {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         InferenceRequest good = requests(1, new Random(3)).get(0);
         client.publishRaw(Topics.REQUESTS, tag + "-malformed", "{\"requestId\":".getBytes());
-        client.publishRaw(Topics.REQUESTS, tag + "-model", Json.write(InferenceRequest.of(tag + "-model", "pi-a",
+        // requests are keyed by their device (the scheduler refuses others): the dead letter's excerpt names them
+        client.publishRaw(Topics.REQUESTS, "pi-a", Json.write(InferenceRequest.of(tag + "-model", "pi-a",
                 "alexnet", 100, null, new byte[0], 1L, Instant.now())));
-        client.publishRaw(Topics.REQUESTS, tag + "-device", Json.write(InferenceRequest.of(tag + "-device", "pi-zz",
+        client.publishRaw(Topics.REQUESTS, "pi-zz", Json.write(InferenceRequest.of(tag + "-device", "pi-zz",
                 "fmnist-cnn", 100, null, new byte[0], 1L, Instant.now())));
-        client.publishRaw(Topics.REQUESTS, tag + "-threshold", Json.write(InferenceRequest.of(tag + "-threshold", "pi-a",
+        client.publishRaw(Topics.REQUESTS, "pi-a", Json.write(InferenceRequest.of(tag + "-threshold", "pi-a",
                 "fmnist-cnn", 0, null, new byte[0], 1L, Instant.now())));
-        client.publishRaw(Topics.REQUESTS, tag + "-oversize", Json.write(InferenceRequest.of(tag + "-oversize", "pi-a",
+        client.publishRaw(Topics.REQUESTS, "pi-a", Json.write(InferenceRequest.of(tag + "-oversize", "pi-a",
                 "fmnist-cnn", 100, "image/png", new byte[3_000_001], null, Instant.now())));
+        client.publishRaw(Topics.REQUESTS, "pi-b", Json.write(InferenceRequest.of(tag + "-key", "pi-a",
+                "fmnist-cnn", 100, null, new byte[0], 1L, Instant.now())));
         client.publishRaw(Topics.CLOUD_TENSORS, tag + "-frame", "not a tensor frame".getBytes());
         client.publishRaw(Topics.CLOUD_TENSORS, tag + "-dtype", wrongTensor(tag + "-dtype"));
         client.submit(good);
 
-        Map<String, String> reasons = deadLetters(tag, 7);
+        Map<String, String> reasons = deadLetters(tag, 8);
         assertEquals(Map.of(tag + "-malformed", "malformed", tag + "-model", "unknown-model",
                 tag + "-device", "unknown-device", tag + "-threshold", "invalid", tag + "-oversize", "oversize",
-                tag + "-frame", "malformed", tag + "-dtype", "wrong-tensor"), reasons);
+                tag + "-key", "invalid", tag + "-frame", "malformed", tag + "-dtype", "wrong-tensor"), reasons);
         assertEquals(ResultStatus.OK, client.await(List.of(good.requestId()), Duration.ofMinutes(1), null)
                 .get(good.requestId()).status(), "good requests keep flowing");
     }
@@ -190,8 +193,11 @@ class PipelineIT {
             long deadline = System.currentTimeMillis() + 60_000;
             while (System.currentTimeMillis() < deadline && reasons.size() < expected) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (r.key() != null && r.key().startsWith(tag)) {
-                        reasons.put(r.key(), Json.read(r.value(), io.dynasplit.contracts.DeadLetter.class).errorType());
+                    var letter = Json.read(r.value(), io.dynasplit.contracts.DeadLetter.class);
+                    java.util.regex.Matcher tagged = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(tag)
+                            + "-[a-z]+").matcher((r.key() == null ? "" : r.key()) + " " + letter.payloadExcerpt());
+                    if (tagged.find()) {
+                        reasons.put(tagged.group(), letter.errorType());
                     }
                 }
             }

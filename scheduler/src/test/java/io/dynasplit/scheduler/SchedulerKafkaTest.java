@@ -126,6 +126,12 @@ class SchedulerKafkaTest {
         RestAssured.get("/q/health/live").then().statusCode(200).body(containsString("RUNNING"));
     }
 
+    @Test
+    void theOnlyReplicaOwnsEveryRequestPartition() {
+        RestAssured.get("/ownership").then().statusCode(200).body(containsString("\"state\":\"RUNNING\""))
+                .body(containsString("\"active\":[0,1,2,3,4,5]"));
+    }
+
     private String send(String device, double thresholdMs) {
         String id = UUID.randomUUID().toString();
         produce(device, Json.write(request(device, "fmnist-cnn", thresholdMs, id)));

@@ -125,6 +125,11 @@ public final class PipelineClient implements AutoCloseable {
         return counts;
     }
 
+    /** Every result seen so far for one request, in arrival order. */
+    public List<InferenceResult> resultsOf(String requestId) {
+        return List.copyOf(seen.getOrDefault(requestId, List.of()));
+    }
+
     private List<InferenceResult> poll(Duration wait) {
         List<InferenceResult> batch = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> rec : consumer.poll(wait)) {

@@ -69,13 +69,42 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public ServiceProcess scheduler(int port) {
+        return scheduler("scheduler", port);
+    }
+
+    /**
+     * Starts one more scheduler replica ({@code scheduler-2}, {@code scheduler-3}, ...) next to the running ones and
+     * waits until it is ready: replicas share the devices, each deciding those whose request partitions it owns.
+     */
+    public ServiceProcess addSchedulerReplica() {
+        int replica = 2;
+        while (services.containsKey("scheduler-" + replica)) {
+            replica++;
+        }
+        int port = services.values().stream().mapToInt(ServiceProcess::httpPort).max().orElse(settings.firstHttpPort()) + 1;
+        ServiceProcess fresh = scheduler("scheduler-" + replica, port);
+        add(fresh.start());
+        fresh.awaitReady(Duration.ofSeconds(180));
+        return fresh;
+    }
+
+    /** Every scheduler replica of this stack. */
+    public List<ServiceProcess> schedulers() {
+        return services.values().stream().filter(s -> isScheduler(s.name())).toList();
+    }
+
+    private static boolean isScheduler(String name) {
+        return name.equals("scheduler") || name.startsWith("scheduler-");
+    }
+
+    private ServiceProcess scheduler(String name, int port) {
         Map<String, String> p = common();
         p.put("dynasplit.scheduler.devices", settings.edgeDevices().stream()
                 .map(d -> d + "=" + settings.deviceClass()).collect(Collectors.joining(",")));
         p.put("dynasplit.scheduler.fallback-policy", settings.fallbackPolicy());
         p.put("dynasplit.scheduler.margin-z", Double.toString(settings.marginZ()));
         p.put("dynasplit.scheduler.device-clock-speedup", clockSpeedup());
-        return new ServiceProcess("scheduler", jar("scheduler"), port, p, settings.logDir(), "512m");
+        return new ServiceProcess(name, jar("scheduler"), port, p, settings.logDir(), "512m");
     }
 
     public ServiceProcess edgeNode(String device, int port) {
@@ -140,8 +169,8 @@ public final class LocalStack implements AutoCloseable {
         ServiceProcess old = service(name);
         old.close();
         ServiceProcess fresh;
-        if (name.equals("scheduler")) {
-            fresh = scheduler(old.httpPort());
+        if (isScheduler(name)) {
+            fresh = scheduler(name, old.httpPort());
         } else if (name.startsWith("edge-")) {
             fresh = edgeNode(name.substring("edge-".length()), old.httpPort());
         } else {
@@ -152,9 +181,12 @@ public final class LocalStack implements AutoCloseable {
         return fresh;
     }
 
-    /** Waits until the scheduler holds a front for {@code key} (model@deviceClass) at {@code version} or newer. */
+    /** Waits until every scheduler replica holds a front for {@code key} (model@deviceClass) at {@code version} or newer. */
     public void awaitFront(String key, long version, Duration timeout) {
-        ServiceProcess scheduler = service("scheduler");
+        schedulers().forEach(s -> awaitFront(s, key, version, timeout));
+    }
+
+    private static void awaitFront(ServiceProcess scheduler, String key, long version, Duration timeout) {
         String pattern = "\"key\":\"" + key + "\",\"version\":";
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -174,7 +206,7 @@ public final class LocalStack implements AutoCloseable {
                 return;
             }
         }
-        throw new IllegalStateException("the scheduler has no front " + key + " v" + version + " after " + timeout);
+        throw new IllegalStateException(scheduler.name() + " has no front " + key + " v" + version + " after " + timeout);
     }
 
     public List<ServiceProcess> services() {

@@ -18,6 +18,10 @@ public record PendingRequest(String requestId, String edgeDeviceId, String model
                 request.latencyThresholdMs(), request.submittedAt(), expiresAtMillis, settled);
     }
 
+    PendingRequest settledUntil(long millis) {
+        return new PendingRequest(requestId, edgeDeviceId, model, latencyThresholdMs, submittedAt, millis, true);
+    }
+
     PendingRequest asSettled() {
         return new PendingRequest(requestId, edgeDeviceId, model, latencyThresholdMs, submittedAt, expiresAtMillis, true);
     }

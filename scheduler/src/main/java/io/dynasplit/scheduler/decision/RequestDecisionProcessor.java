@@ -37,6 +37,7 @@ final class RequestDecisionProcessor implements Processor<String, byte[], String
     private KeyValueStore<String, DeviceKnobs> devices;
     private KeyValueStore<String, PendingRequest> pending;
     private KeyValueStore<String, String> deadlines;
+    private long sweepFromMillis;
 
     RequestDecisionProcessor(RequestDecider decider, DecisionSettings settings, DecisionEvents events) {
         this.decider = decider;
@@ -51,6 +52,13 @@ final class RequestDecisionProcessor implements Processor<String, byte[], String
         this.pending = context.getStateStore(DecisionTopology.PENDING_STORE);
         this.deadlines = context.getStateStore(DecisionTopology.DEADLINES_STORE);
         context.schedule(settings.sweepInterval(), PunctuationType.WALL_CLOCK_TIME, this::expireDue);
+        LOG.infof("deciding request partition %d: %d devices, %d pending requests", context.taskId().partition(),
+                devices.approximateNumEntries(), pending.approximateNumEntries());
+    }
+
+    @Override
+    public void close() {
+        LOG.infof("request partition %d handed over", context.taskId().partition());
     }
 
     @Override
@@ -88,8 +96,9 @@ final class RequestDecisionProcessor implements Processor<String, byte[], String
         if (decision instanceof RequestOutcome.Routed routed) {
             devices.put(device, DeviceKnobs.afterDispatch(knobs, routed.command().config(), routed.reconfigurationMs(),
                     routed.edgeMs(), nowDeviceMs));
-            remember(PendingRequest.of(request, routed.command().deadline().toEpochMilli() + settings.timeoutGraceMs(),
-                    false));
+            // the grace runs from the deadline, or from the decision when that came later (after a fail-over)
+            long expiresAt = Math.max(routed.command().deadline().toEpochMilli(), nowMillis) + settings.timeoutGraceMs();
+            remember(PendingRequest.of(request, expiresAt, false));
             emit(Outgoing.command(routed.command()), nowMillis);
         } else if (decision instanceof RequestOutcome.Answered answered) {
             remember(PendingRequest.of(request, nowMillis + settings.timeoutGraceMs(), true));
@@ -102,21 +111,38 @@ final class RequestDecisionProcessor implements Processor<String, byte[], String
         deadlines.put(DeadlineKey.of(request.expiresAtMillis(), request.requestId()), request.requestId());
     }
 
-    /** Forgets every request whose time is up; those still unsettled get their timeout result. */
+    /**
+     * Requests whose time is up: an unsettled one gets its timeout result and is kept, settled, one more grace period;
+     * a settled one is forgotten.
+     */
     void expireDue(long nowMillis) {
+        if (sweepFromMillis == 0) {
+            // a task just taken over gives its pending requests one grace period first: results published while no
+            // replica owned the device are still queued in the re-keyed results, and settle them once read. (Set at
+            // the first sweep: the thread's clock in init can be stale after a long rebalance.)
+            sweepFromMillis = nowMillis + settings.timeoutGraceMs();
+        }
+        if (nowMillis < sweepFromMillis) {
+            return;
+        }
         List<KeyValue<String, String>> due = new ArrayList<>();
         try (KeyValueIterator<String, String> it = deadlines.range(DeadlineKey.FIRST, DeadlineKey.before(nowMillis + 1))) {
             it.forEachRemaining(due::add);
         }
         for (KeyValue<String, String> entry : due) {
             deadlines.delete(entry.key);
-            PendingRequest request = pending.delete(entry.value);
-            if (request != null && !request.settled()) {
-                events.timedOut();
-                emit(Outgoing.result(SchedulerResults.answer(request, ResultStatus.TIMEOUT,
-                        "no result within the deadline plus " + settings.timeoutGraceMs() + " ms",
-                        Instant.ofEpochMilli(nowMillis))), nowMillis);
+            PendingRequest request = pending.get(entry.value);
+            if (request == null || request.settled()) {
+                pending.delete(entry.value);
+                continue;
             }
+            LOG.debugf("request %s of %s timed out", request.requestId(), request.edgeDeviceId());
+            events.timedOut();
+            emit(Outgoing.result(SchedulerResults.answer(request, ResultStatus.TIMEOUT,
+                    "no result within the deadline plus " + settings.timeoutGraceMs() + " ms",
+                    Instant.ofEpochMilli(nowMillis))), nowMillis);
+            // remembered one more grace period: a redelivery of it (after a fail-over) is then still recognised
+            remember(request.settledUntil(nowMillis + settings.timeoutGraceMs()));
         }
     }
 

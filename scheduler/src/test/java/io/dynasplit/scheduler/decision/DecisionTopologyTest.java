@@ -100,6 +100,21 @@ class DecisionTopologyTest {
                 Serdes.ByteArray().deserializer());
         resultsOut = driver.createOutputTopic(Topics.RESULTS, Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer());
+        driver.advanceWallClockTime(Duration.ofMillis(100)); // the first sweep starts the task's take-over grace
+    }
+
+    @Test
+    void aTaskJustTakenOverWaitsOneGracePeriodBeforeGivingTimeouts() {
+        // as restored from the changelog: a request whose time ran out while no replica owned its device
+        PendingRequest restored = new PendingRequest("old-1", "pi-a", "vgg16", 10, START.minusSeconds(60),
+                START.minusSeconds(50).toEpochMilli(), false);
+        driver.<String, PendingRequest>getKeyValueStore(DecisionTopology.PENDING_STORE).put("old-1", restored);
+        driver.<String, String>getKeyValueStore(DecisionTopology.DEADLINES_STORE)
+                .put(DeadlineKey.of(restored.expiresAtMillis(), "old-1"), "old-1");
+        driver.advanceWallClockTime(Duration.ofMillis(GRACE_MS - 300));
+        assertTrue(resultsOut.isEmpty(), "results of the time nobody owned the device may still be on their way");
+        driver.advanceWallClockTime(Duration.ofMillis(400));
+        assertEquals("old-1", Json.read(resultsOut.readValue(), InferenceResult.class).requestId());
     }
 
     @AfterEach
@@ -162,10 +177,12 @@ class DecisionTopologyTest {
         assertEquals(late, answers.get(0).requestId());
         assertEquals(ResultStatus.TIMEOUT, answers.get(0).status());
         assertEquals(1, timeouts.get());
+        requests.pipeInput("pi-a", Json.write(requestWithId(late, "pi-a", 500)));
+        assertEquals(1, repeats.get(), "a redelivery right after its timeout is still recognised");
         driver.advanceWallClockTime(Duration.ofMillis(5_000));
         assertTrue(resultsOut.isEmpty(), "a timeout is given once");
         assertNull(driver.<String, PendingRequest>getKeyValueStore(DecisionTopology.PENDING_STORE).get(late),
-                "expired requests are forgotten");
+                "expired requests are forgotten a grace period after their timeout");
     }
 
     @Test
@@ -203,7 +220,11 @@ class DecisionTopologyTest {
     private static int counter;
 
     private static InferenceRequest request(String device, double thresholdMs) {
-        return InferenceRequest.of("r-" + (++counter), device, "vgg16", thresholdMs, null, new byte[0], 7L, START);
+        return requestWithId("r-" + (++counter), device, thresholdMs);
+    }
+
+    private static InferenceRequest requestWithId(String id, String device, double thresholdMs) {
+        return InferenceRequest.of(id, device, "vgg16", thresholdMs, null, new byte[0], 7L, START);
     }
 
     private List<EdgeCommand> commands(String device) {

@@ -1,0 +1,283 @@
+package io.dynasplit.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dynasplit.contracts.EdgeCommand;
+import io.dynasplit.contracts.InferenceRequest;
+import io.dynasplit.contracts.InferenceResult;
+import io.dynasplit.contracts.Json;
+import io.dynasplit.contracts.Models;
+import io.dynasplit.contracts.ParetoFront;
+import io.dynasplit.contracts.ResultStatus;
+import io.dynasplit.contracts.SplitConfig;
+import io.dynasplit.contracts.Topics;
+import io.dynasplit.deploy.client.PipelineClient;
+import io.dynasplit.deploy.stack.LocalStack;
+import io.dynasplit.deploy.stack.ServiceProcess;
+import io.dynasplit.deploy.stack.StackSettings;
+import io.dynasplit.optimizer.OptimizationRequest;
+import io.dynasplit.optimizer.Optimizer;
+import io.dynasplit.optimizer.evaluation.ProfileEvaluator;
+import io.dynasplit.optimizer.kafka.KafkaClientSettings;
+import io.dynasplit.optimizer.search.Budget;
+import io.dynasplit.optimizer.search.EvaluationListener;
+import io.dynasplit.optimizer.store.ParetoPublisher;
+import io.dynasplit.selection.index.Knobs;
+import io.dynasplit.testbed.Testbeds;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Three scheduler replicas, four devices, 600 requests: one replica killed with SIGKILL mid-run (the one deciding the
+ * device whose edge node is down too), later another stopped gracefully. Every request gets exactly one result, each
+ * device's knobs stay what it was last told, and the fail-over times are written to
+ * {@code deploy/target/failover/failover.txt} (docs/scale-out.md quotes them).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SchedulerFailoverIT {
+    /** Four names on four different request partitions (of six), so that every replica has devices to lose. */
+    static final List<String> DEVICES = List.of("pi-a", "pi-b", "pi-d", "pi-e");
+    static final String DOWN = "pi-e";
+    static final int REQUESTS = 600;
+    static final int PARTITIONS = Topics.spec(Topics.REQUESTS).partitions();
+    static final long GRACE_MS = 10_000;
+
+    LocalStack stack;
+    PipelineClient client;
+    ParetoFront front;
+    Path out;
+    /** When the replica was killed (epoch ms), for failure messages. */
+    long killedAtMillis;
+
+    @BeforeAll
+    void startStack() throws Exception {
+        Path home = Path.of(System.getProperty("dynasplit.home", "..")).toAbsolutePath().normalize();
+        out = home.resolve("deploy/target/failover");
+        Files.createDirectories(out);
+        // timeouts for the dead device come within the test's patience
+        System.setProperty("dynasplit.stack.extra", "dynasplit.scheduler.timeout-grace-ms=" + GRACE_MS);
+        try {
+            stack = LocalStack.start(StackSettings.defaults(home).withEdgeDevices(DEVICES).withLogDir(out)
+                    .withFirstHttpPort(28180));
+            stack.addSchedulerReplica();
+            stack.addSchedulerReplica();
+        } finally {
+            System.clearProperty("dynasplit.stack.extra");
+        }
+        front = Optimizer.optimize(OptimizationRequest.nsga3(Models.FMNIST_CNN, Budget.PAPER, 7)
+                        .withAccuracyObjective(false), new ProfileEvaluator(Testbeds.create("paper")), EvaluationListener.NONE)
+                .front();
+        try (ParetoPublisher publisher = new ParetoPublisher(KafkaClientSettings.of(stack.bootstrapServers()))) {
+            publisher.publish(front);
+        }
+        stack.awaitFront(front.key(), front.version(), Duration.ofSeconds(90));
+        client = new PipelineClient(stack.bootstrapServers());
+    }
+
+    @AfterAll
+    void stopStack() {
+        if (client != null) {
+            client.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aKilledAndAStoppedReplicaLoseNothingDuplicateNothingAndChargeNoSwitchTwice() throws Exception {
+        stack.service("edge-" + DOWN).kill();
+        Map<String, List<Integer>> owners = awaitAllPartitionsOwned();
+        String victim = ownerOf(owners, partition(DOWN));
+        Set<String> victimDevices = devicesOn(owners.get(victim));
+
+        Random random = new Random(17);
+        double fastest = front.entries().stream().mapToDouble(e -> e.latencyMs()).min().orElseThrow();
+        double slowest = front.entries().stream().mapToDouble(e -> e.latencyMs()).max().orElseThrow();
+        List<InferenceRequest> sent = new ArrayList<>();
+        long killedAt = 0;
+        long stoppedAt = 0;
+        Set<String> stoppedDevices = Set.of();
+        CompletableFuture<Void> stopping = CompletableFuture.completedFuture(null);
+        for (int i = 0; i < REQUESTS; i++) {
+            if (i == 150) {
+                killedAt = System.currentTimeMillis();
+                killedAtMillis = killedAt;
+                stack.service(victim).kill();
+            }
+            if (i == 400) {
+                Map<String, List<Integer>> now = awaitAllPartitionsOwned();
+                String stopped = now.entrySet().stream().filter(e -> !devicesOn(e.getValue()).isEmpty())
+                        .map(Map.Entry::getKey).findFirst().orElseThrow();
+                stoppedDevices = devicesOn(now.get(stopped));
+                stoppedAt = System.currentTimeMillis();
+                ServiceProcess leaving = stack.service(stopped);
+                stopping = CompletableFuture.runAsync(leaving::close); // SIGTERM: a graceful stop, in the background
+            }
+            double threshold = fastest * 0.8 + random.nextDouble() * (slowest * 1.5 - fastest * 0.8);
+            InferenceRequest request = InferenceRequest.of(UUID.randomUUID().toString(), DEVICES.get(i % DEVICES.size()),
+                    Models.FMNIST_CNN.name(), threshold, null, new byte[0], (long) i, Instant.now());
+            client.submitAsync(request);
+            sent.add(request);
+            Thread.sleep(50);
+        }
+        stopping.get();
+
+        Map<String, InferenceResult> results = client.await(sent.stream().map(InferenceRequest::requestId).toList(),
+                Duration.ofMinutes(3), null);
+        assertEquals(REQUESTS, results.size(), "every request has a result");
+        Map<String, Integer> counts = client.resultCounts(Duration.ofSeconds(3 + GRACE_MS / 1000));
+        sent.forEach(r -> assertEquals(1, counts.get(r.requestId()), () -> "one result for " + r.requestId() + " ("
+                + r.edgeDeviceId() + ", submitted " + r.submittedAt() + ", killed " + Instant.ofEpochMilli(killedAtMillis)
+                + "): " + client.resultsOf(r.requestId()).stream().map(x -> x.status() + " at " + x.completedAt()
+                + " " + x.detail()).toList()));
+        int timedOutAfterKill = 0;
+        for (InferenceRequest r : sent) {
+            InferenceResult result = results.get(r.requestId());
+            if (r.edgeDeviceId().equals(DOWN)) {
+                assertEquals(ResultStatus.TIMEOUT, result.status(), "its edge node is down: " + r.requestId());
+                if (r.submittedAt().toEpochMilli() < killedAt && result.completedAt().toEpochMilli() > killedAt) {
+                    timedOutAfterKill++; // watched by the killed replica, answered by a survivor
+                }
+            } else {
+                assertEquals(ResultStatus.OK, result.status(), "result of " + r.requestId() + ": " + result.detail());
+            }
+        }
+        assertTrue(timedOutAfterKill > 0, "requests pending on the killed replica get their timeout from a survivor");
+
+        Map<String, List<ConsumerRecord<String, byte[]>>> commands = commandsByDevice();
+        commands.forEach(this::assertNoSwitchChargedThatDidNotHappen);
+        long hardKillMs = firstCommandAfter(commands, victimDevices, killedAt) - killedAt;
+        long gracefulMs = firstCommandAfter(commands, stoppedDevices, stoppedAt) - stoppedAt;
+        String report = String.format("replicas=3 devices=%d requests=%d killed=%s (devices %s) stopped (devices %s)%n"
+                        + "hard kill -> first command routed again for its devices: %d ms%n"
+                        + "graceful stop -> first command routed again for its devices: %d ms%n"
+                        + "timeouts answered by a survivor for requests the killed replica watched: %d%n",
+                DEVICES.size(), REQUESTS, victim, victimDevices, stoppedDevices, hardKillMs, gracefulMs, timedOutAfterKill);
+        Files.writeString(out.resolve("failover.txt"), report);
+        System.out.print(report);
+    }
+
+    /**
+     * Commands in the order the device got them: a reconfiguration is charged exactly when the knobs differ from the
+     * ones the device was last told, so a replica that took the device over knew its knobs.
+     */
+    private void assertNoSwitchChargedThatDidNotHappen(String device, List<ConsumerRecord<String, byte[]>> records) {
+        SplitConfig told = null;
+        Set<String> seen = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            EdgeCommand command = Json.read(record.value(), EdgeCommand.class);
+            if (!seen.add(command.request().requestId())) {
+                continue; // a redelivered decision repeats the first
+            }
+            if (told != null) {
+                boolean switches = !Knobs.of(command.config()).equals(Knobs.NONE)
+                        && !Knobs.of(command.config()).equals(Knobs.of(told));
+                assertEquals(switches, command.decision().predictedReconfigurationMs() > 0, device + " offset "
+                        + record.offset() + ": told " + told.label() + ", then " + command.config().label());
+            }
+            told = command.config().edgeKnobsAfter(told);
+        }
+        assertFalse(records.isEmpty(), device + " got commands");
+    }
+
+    private static long firstCommandAfter(Map<String, List<ConsumerRecord<String, byte[]>>> commands, Set<String> devices,
+                                          long since) {
+        return devices.stream().flatMap(d -> commands.getOrDefault(d, List.of()).stream())
+                .mapToLong(ConsumerRecord::timestamp).filter(t -> t > since).min()
+                .orElseThrow(() -> new AssertionError("no command for " + devices + " after " + since));
+    }
+
+    private Map<String, List<ConsumerRecord<String, byte[]>>> commandsByDevice() {
+        Map<String, List<ConsumerRecord<String, byte[]>>> byDevice = new LinkedHashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                stack.bootstrapServers(), "enable.auto.commit", false), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            for (String device : DEVICES) {
+                TopicPartition p = new TopicPartition(Topics.edgeCommands(device), 0);
+                consumer.assign(List.of(p));
+                consumer.seekToBeginning(List.of(p));
+                long end = consumer.endOffsets(List.of(p)).get(p);
+                List<ConsumerRecord<String, byte[]>> list = new ArrayList<>();
+                while (consumer.position(p) < end) {
+                    consumer.poll(Duration.ofMillis(200)).forEach(list::add);
+                }
+                byDevice.put(device, list);
+            }
+        }
+        return byDevice;
+    }
+
+    /** Each live replica's active request partitions, once all partitions are owned and every replica is running. */
+    private Map<String, List<Integer>> awaitAllPartitionsOwned() throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        Map<String, List<Integer>> owners = new HashMap<>();
+        while (System.currentTimeMillis() < deadline) {
+            owners.clear();
+            boolean running = true;
+            for (ServiceProcess scheduler : stack.schedulers()) {
+                if (!scheduler.isAlive()) {
+                    continue;
+                }
+                String body = scheduler.get("/ownership");
+                if (body == null) {
+                    running = false;
+                    continue;
+                }
+                JsonNode node = Json.mapper().readTree(body.getBytes(StandardCharsets.UTF_8));
+                running &= node.get("state").asText().equals("RUNNING");
+                List<Integer> active = new ArrayList<>();
+                node.get("active").forEach(n -> active.add(n.asInt()));
+                owners.put(scheduler.name(), active);
+            }
+            if (running && owners.values().stream().mapToInt(List::size).sum() == PARTITIONS) {
+                return owners;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("request partitions not all owned after 120 s: " + owners);
+    }
+
+    private static String ownerOf(Map<String, List<Integer>> owners, int partition) {
+        return owners.entrySet().stream().filter(e -> e.getValue().contains(partition)).map(Map.Entry::getKey)
+                .findFirst().orElseThrow();
+    }
+
+    private static Set<String> devicesOn(List<Integer> partitions) {
+        Set<String> devices = new HashSet<>();
+        DEVICES.stream().filter(d -> partitions.contains(partition(d))).forEach(devices::add);
+        return devices;
+    }
+
+    /** The producer's default partitioner for a keyed record. */
+    static int partition(String device) {
+        return Utils.toPositive(Utils.murmur2(device.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
+    }
+}
