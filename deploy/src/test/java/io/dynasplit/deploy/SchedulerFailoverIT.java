@@ -67,7 +67,8 @@ class SchedulerFailoverIT {
     static final String DOWN = "pi-e";
     static final int REQUESTS = 600;
     static final int PARTITIONS = Topics.spec(Topics.REQUESTS).partitions();
-    static final long GRACE_MS = 10_000;
+    /** The scheduler's default timeout grace: on this shared 2-core machine, with nine JVMs, a result can take 10 s. */
+    static final long GRACE_MS = 30_000;
 
     LocalStack stack;
     PipelineClient client;
@@ -81,16 +82,10 @@ class SchedulerFailoverIT {
         Path home = Path.of(System.getProperty("dynasplit.home", "..")).toAbsolutePath().normalize();
         out = home.resolve("deploy/target/failover");
         Files.createDirectories(out);
-        // timeouts for the dead device come within the test's patience
-        System.setProperty("dynasplit.stack.extra", "dynasplit.scheduler.timeout-grace-ms=" + GRACE_MS);
-        try {
-            stack = LocalStack.start(StackSettings.defaults(home).withEdgeDevices(DEVICES).withLogDir(out)
-                    .withFirstHttpPort(28180));
-            stack.addSchedulerReplica();
-            stack.addSchedulerReplica();
-        } finally {
-            System.clearProperty("dynasplit.stack.extra");
-        }
+        stack = LocalStack.start(StackSettings.defaults(home).withEdgeDevices(DEVICES).withLogDir(out)
+                .withFirstHttpPort(28180));
+        stack.addSchedulerReplica();
+        stack.addSchedulerReplica();
         front = Optimizer.optimize(OptimizationRequest.nsga3(Models.FMNIST_CNN, Budget.PAPER, 7)
                         .withAccuracyObjective(false), new ProfileEvaluator(Testbeds.create("paper")), EvaluationListener.NONE)
                 .front();
@@ -158,6 +153,10 @@ class SchedulerFailoverIT {
                 + r.edgeDeviceId() + ", submitted " + r.submittedAt() + ", killed " + Instant.ofEpochMilli(killedAtMillis)
                 + "): " + client.resultsOf(r.requestId()).stream().map(x -> x.status() + " at " + x.completedAt()
                 + " " + x.detail()).toList()));
+        Map<String, List<ConsumerRecord<String, byte[]>>> commands = commandsByDevice();
+        Map<String, Integer> commandCounts = new HashMap<>();
+        commands.values().forEach(list -> list.forEach(c -> commandCounts.merge(
+                Json.read(c.value(), EdgeCommand.class).request().requestId(), 1, Integer::sum)));
         int timedOutAfterKill = 0;
         for (InferenceRequest r : sent) {
             InferenceResult result = results.get(r.requestId());
@@ -167,18 +166,19 @@ class SchedulerFailoverIT {
                     timedOutAfterKill++; // watched by the killed replica, answered by a survivor
                 }
             } else {
-                assertEquals(ResultStatus.OK, result.status(), "result of " + r.requestId() + ": " + result.detail());
+                assertEquals(ResultStatus.OK, result.status(), () -> "result of " + r.requestId() + " (" + r.edgeDeviceId()
+                        + ", submitted " + r.submittedAt() + ", killed " + Instant.ofEpochMilli(killedAtMillis)
+                        + ", commands " + commandCounts.get(r.requestId()) + "): " + result.detail());
             }
         }
         assertTrue(timedOutAfterKill > 0, "requests pending on the killed replica get their timeout from a survivor");
 
-        Map<String, List<ConsumerRecord<String, byte[]>>> commands = commandsByDevice();
         commands.forEach(this::assertNoSwitchChargedThatDidNotHappen);
-        long hardKillMs = firstCommandAfter(commands, victimDevices, killedAt) - killedAt;
-        long gracefulMs = firstCommandAfter(commands, stoppedDevices, stoppedAt) - stoppedAt;
+        long hardKillMs = longestPauseAfter(commands, victimDevices, killedAt);
+        long gracefulMs = longestPauseAfter(commands, stoppedDevices, stoppedAt);
         String report = String.format("replicas=3 devices=%d requests=%d killed=%s (devices %s) stopped (devices %s)%n"
-                        + "hard kill -> first command routed again for its devices: %d ms%n"
-                        + "graceful stop -> first command routed again for its devices: %d ms%n"
+                        + "hard kill -> its devices' longest pause in commands: %d ms%n"
+                        + "graceful stop -> its devices' longest pause in commands: %d ms%n"
                         + "timeouts answered by a survivor for requests the killed replica watched: %d%n",
                 DEVICES.size(), REQUESTS, victim, victimDevices, stoppedDevices, hardKillMs, gracefulMs, timedOutAfterKill);
         Files.writeString(out.resolve("failover.txt"), report);
@@ -208,11 +208,23 @@ class SchedulerFailoverIT {
         assertFalse(records.isEmpty(), device + " got commands");
     }
 
-    private static long firstCommandAfter(Map<String, List<ConsumerRecord<String, byte[]>>> commands, Set<String> devices,
-                                          long since) {
-        return devices.stream().flatMap(d -> commands.getOrDefault(d, List.of()).stream())
-                .mapToLong(ConsumerRecord::timestamp).filter(t -> t > since).min()
-                .orElseThrow(() -> new AssertionError("no command for " + devices + " after " + since));
+    /**
+     * How long the replica's devices went without a command around the event: the longest gap between their
+     * consecutive commands (requests keep arriving every 50 ms across the devices) among gaps that end after it.
+     */
+    private static long longestPauseAfter(Map<String, List<ConsumerRecord<String, byte[]>>> commands,
+                                          Set<String> devices, long event) {
+        long[] times = devices.stream().flatMap(d -> commands.getOrDefault(d, List.of()).stream())
+                .mapToLong(ConsumerRecord::timestamp).filter(t -> t > event - 5_000 && t < event + 30_000).sorted()
+                .toArray();
+        long longest = 0;
+        for (int i = 1; i < times.length; i++) {
+            if (times[i] > event) {
+                longest = Math.max(longest, times[i] - Math.max(times[i - 1], event));
+            }
+        }
+        assertTrue(times.length > 1, "commands for " + devices + " around " + event);
+        return longest;
     }
 
     private Map<String, List<ConsumerRecord<String, byte[]>>> commandsByDevice() {

@@ -29,7 +29,8 @@ class ChartStructureTest {
                 .collect(Collectors.toSet());
 
         assertEquals(Set.of("v1 ServiceAccount", "v1 ConfigMap", "v1 Service", "apps/v1 Deployment",
-                "apps/v1 DaemonSet", "autoscaling/v2 HorizontalPodAutoscaler", "batch/v1 Job"), kinds);
+                "apps/v1 DaemonSet", "autoscaling/v2 HorizontalPodAutoscaler", "batch/v1 Job",
+                "policy/v1 PodDisruptionBudget"), kinds);
         Rendered rendered = renderDefaults();
         assertEquals(2, rendered.ofKind("Deployment").size(), "scheduler and cloud-node");
         assertEquals(3, rendered.ofKind("Service").size(), "scheduler, cloud-node, edge-node");
@@ -44,6 +45,22 @@ class ChartStructureTest {
         assertApiVersion(rendered, "KafkaTopic", "kafka.strimzi.io/v1beta2");
         assertApiVersion(rendered, "ServiceMonitor", "monitoring.coreos.com/v1");
         assertApiVersion(rendered, "Secret", "v1");
+    }
+
+    @Test
+    void theSchedulerRunsTwoReplicasThatRollOneAtATimeUnderADisruptionBudget() {
+        Rendered rendered = renderDefaults();
+        var scheduler = rendered.get("Deployment", "dynasplit-scheduler").path("spec");
+        assertEquals(2, scheduler.path("replicas").asInt());
+        assertEquals("RollingUpdate", scheduler.path("strategy").path("type").asText());
+        assertEquals(0, scheduler.path("strategy").path("rollingUpdate").path("maxUnavailable").asInt());
+        var budget = rendered.get("PodDisruptionBudget", "dynasplit-scheduler").path("spec");
+        assertEquals(1, budget.path("maxUnavailable").asInt());
+        assertEquals(scheduler.path("selector"), budget.path("selector"));
+        assertTrue(scheduler.path("template").path("spec").path("containers").get(0).path("env").toString()
+                .contains("{\"name\":\"DYNASPLIT_SCHEDULER_REQUEST_PARTITIONS\",\"value\":\"6\"}"));
+        assertFalse(render(sets("scheduler.replicas", 1)).has("PodDisruptionBudget", "dynasplit-scheduler"),
+                "one replica: a budget would block every drain");
     }
 
     @Test

@@ -77,7 +77,7 @@ class ChartValuesTest {
                 List.of("kafka.securityProtocol", "TLS", "kafka.securityProtocol: kafka.securityProtocol must be one of"),
                 List.of("kafka.sasl.mechanism", "GSSAPI", "kafka.sasl.mechanism: kafka.sasl.mechanism must be one of"),
                 List.of("scheduler.fallbackPolicy", "random", "scheduler.fallbackPolicy: scheduler.fallbackPolicy must be one of"),
-                List.of("scheduler.replicas", 2, "scheduler.replicas: Must be less than or equal to 1"),
+                List.of("scheduler.replicas", -1, "scheduler.replicas: Must be greater than or equal to 0"),
                 List.of("scheduler.marginZ", -1, "scheduler.marginZ: Must be greater than or equal to 0"),
                 List.of("scheduler.marginZ", "two", "scheduler.marginZ: Does not match pattern"),
                 List.of("cloud.energyAccounting", "kepler", "cloud.energyAccounting: cloud.energyAccounting must be one of"),
@@ -114,7 +114,9 @@ class ChartValuesTest {
                 List.of(sets("cloud.autoscaling.minReplicas", 4, "cloud.autoscaling.maxReplicas", 3),
                         "cloud.autoscaling.minReplicas (4) is above cloud.autoscaling.maxReplicas (3)"),
                 List.of(sets("edge.devices[0].id", "pi4-01", "edge.devices[1].id", "pi4-01"),
-                        "edge.devices lists pi4-01 twice"));
+                        "edge.devices lists pi4-01 twice"),
+                List.of(sets("scheduler.replicas", 7),
+                        "scheduler.replicas (7) is above the partitions of dynasplit.requests"));
     }
 
     @ParameterizedTest

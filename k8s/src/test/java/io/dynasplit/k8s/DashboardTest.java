@@ -30,8 +30,8 @@ class DashboardTest {
             "dynasplit_reconfigurations_total", Set.of("device"),
             "dynasplit_dead_letters_total", Set.of("service", "reason"),
             "dynasplit_results_total", Set.of("model", "status"),
-            "dynasplit_stage_seconds", Set.of("stage", "phase", "quantile"),
-            "dynasplit_publish_seconds", Set.of("channel", "quantile"),
+            "dynasplit_stage_seconds", Set.of("stage", "phase"),
+            "dynasplit_publish_seconds", Set.of("channel"),
             "kafka_consumer_fetch_manager_records_lag_max", Set.of("client_id", "topic", "partition"));
     private static final Pattern METRIC = Pattern.compile(
             "\\b(dynasplit_[a-z_]+|kafka_consumer_fetch_manager_records_lag_max)\\b");

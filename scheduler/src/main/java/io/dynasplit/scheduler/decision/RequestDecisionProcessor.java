@@ -85,9 +85,15 @@ final class RequestDecisionProcessor implements Processor<String, byte[], String
             throw new RejectedRecordException(DeadLetterReason.INVALID, "record key '" + record.key()
                     + "' is not the request's edgeDeviceId '" + device + "': requests are keyed by edge device");
         }
-        if (pending.get(request.requestId()) != null) {
+        PendingRequest earlier = pending.get(request.requestId());
+        if (earlier != null) {
+            // decided before a crash or a rebalance: never decided (nor charged) twice; while unsettled, the same
+            // command goes out again in case the first was lost with the replica (nodes run a request id once)
             events.repeated();
-            return; // decided before a crash or rebalance: its command (or answer) is already out
+            if (!earlier.settled() && earlier.config() != null) {
+                emit(Outgoing.command(earlier.commandFor(request)), context.currentSystemTimeMs());
+            }
+            return;
         }
         long nowMillis = context.currentSystemTimeMs();
         double nowDeviceMs = settings.clock().deviceMillis(nowMillis);
@@ -98,10 +104,10 @@ final class RequestDecisionProcessor implements Processor<String, byte[], String
                     routed.edgeMs(), nowDeviceMs));
             // the grace runs from the deadline, or from the decision when that came later (after a fail-over)
             long expiresAt = Math.max(routed.command().deadline().toEpochMilli(), nowMillis) + settings.timeoutGraceMs();
-            remember(PendingRequest.of(request, expiresAt, false));
+            remember(PendingRequest.routed(routed.command(), expiresAt));
             emit(Outgoing.command(routed.command()), nowMillis);
         } else if (decision instanceof RequestOutcome.Answered answered) {
-            remember(PendingRequest.of(request, nowMillis + settings.timeoutGraceMs(), true));
+            remember(PendingRequest.answered(request, nowMillis + settings.timeoutGraceMs()));
             emit(Outgoing.result(answered.result()), nowMillis);
         }
     }

@@ -13,7 +13,7 @@ public final class SchedulerResults {
     }
 
     public static InferenceResult answer(InferenceRequest request, ResultStatus status, String detail, Instant now) {
-        return answer(PendingRequest.of(request, 0, true), status, detail, now);
+        return answer(PendingRequest.answered(request, 0), status, detail, now);
     }
 
     static InferenceResult answer(PendingRequest request, ResultStatus status, String detail, Instant now) {

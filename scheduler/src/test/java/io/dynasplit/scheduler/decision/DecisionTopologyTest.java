@@ -107,7 +107,7 @@ class DecisionTopologyTest {
     void aTaskJustTakenOverWaitsOneGracePeriodBeforeGivingTimeouts() {
         // as restored from the changelog: a request whose time ran out while no replica owned its device
         PendingRequest restored = new PendingRequest("old-1", "pi-a", "vgg16", 10, START.minusSeconds(60),
-                START.minusSeconds(50).toEpochMilli(), false);
+                START.minusSeconds(50).toEpochMilli(), false, SPLIT, WireDtype.FP32, START.minusSeconds(60), null);
         driver.<String, PendingRequest>getKeyValueStore(DecisionTopology.PENDING_STORE).put("old-1", restored);
         driver.<String, String>getKeyValueStore(DecisionTopology.DEADLINES_STORE)
                 .put(DeadlineKey.of(restored.expiresAtMillis(), "old-1"), "old-1");
@@ -154,13 +154,19 @@ class DecisionTopologyTest {
     }
 
     @Test
-    void aRedeliveredRequestIsNotDecidedTwice() {
+    void aRedeliveredRequestIsNotDecidedTwiceButItsCommandGoesOutAgainUntilSettled() {
         InferenceRequest request = request("pi-a", 5_000);
         requests.pipeInput("pi-a", Json.write(request));
         requests.pipeInput("pi-a", Json.write(request));
-        assertEquals(1, commands("pi-a").size());
-        assertEquals(1, seen.size(), "the state was charged once");
-        assertEquals(1, repeats.get());
+        List<EdgeCommand> sent = commands("pi-a");
+        assertEquals(2, sent.size(), "the first command may have been lost with the replica that sent it");
+        assertEquals(sent.get(0).config(), sent.get(1).config());
+        assertEquals(sent.get(0).decision(), sent.get(1).decision(), "the very same decision");
+        assertEquals(1, seen.size(), "decided and charged once");
+        results.pipeInput(request.requestId(), Json.write(okResult(request.requestId(), "pi-a")));
+        requests.pipeInput("pi-a", Json.write(request));
+        assertTrue(commands("pi-a").isEmpty(), "settled: nothing more to send");
+        assertEquals(2, repeats.get());
     }
 
     @Test
