@@ -74,13 +74,18 @@ public final class StackCommand implements Callable<Integer> {
             if (secure) {
                 out.println("Kafka is secured: SASL_SSL, SCRAM-SHA-512, one user per service and device with the access"
                         + " plan's ACLs; CA certificate in " + settings.logDir().resolve("kafka-ca.pem")
-                        + ". ./dynasplit request does not log in yet: it cannot reach this stack.");
+                        + ". ./dynasplit request does not log in yet: clients connect as the upstream user"
+                        + " (docs/security.md).");
             }
             stack.services().forEach(s -> out.printf("%-12s http://localhost:%d  (log %s)%n", s.name(),
                     s.httpPort(), s.log()));
             out.println("Pareto fronts (configurations): " + serving.frontsSummary());
-            out.printf("ready in %.0f s. Try:%n  %s%nCtrl-C stops.%n", (System.nanoTime() - started) / 1e9,
-                    serving.firstRequestCommand());
+            if (secure) {
+                out.printf("ready in %.0f s. Ctrl-C stops.%n", (System.nanoTime() - started) / 1e9);
+            } else {
+                out.printf("ready in %.0f s. Try:%n  %s%nCtrl-C stops.%n", (System.nanoTime() - started) / 1e9,
+                        serving.firstRequestCommand());
+            }
             out.flush();
             new CountDownLatch(1).await();
         }
