@@ -70,43 +70,57 @@ app.kubernetes.io/component: {{ .component }}
 
 {{/* Whether the chart writes its own Secret: SASL credentials given inline, or an inline truststore password. */}}
 {{- define "dynasplit.ownsKafkaSecret" -}}
-{{- if and (include "dynasplit.usesSasl" .) (not .Values.kafka.sasl.existingSecret) }}true{{ end -}}
+{{- if and (include "dynasplit.usesSasl" .) (not .Values.kafka.sasl.existingSecret) (not .Values.strimziUsers.enabled) }}true{{ end -}}
 {{- if and (include "dynasplit.usesTls" .) (not .Values.kafka.tls.truststorePasswordKey) .Values.kafka.tls.truststorePassword }}true{{ end -}}
 {{- end -}}
 
 {{- define "dynasplit.truststoreDir" -}}/etc/dynasplit/kafka-truststore{{- end -}}
 
-{{/* Kafka settings as environment: the ConfigMap for plain settings, Secret references for credentials. */}}
+{{/* Kafka settings as environment: the ConfigMap for plain settings, Secret references for credentials. Call with
+     (dict "root" $ "user" "<the component's KafkaUser>"): with strimziUsers the component logs in as that user, from
+     the Secret Strimzi's User Operator writes for it (named after the user, key sasl.jaas.config). */}}
 {{- define "dynasplit.kafkaEnv" -}}
-{{- $k := .Values.kafka -}}
+{{- $root := .root -}}
+{{- $k := $root.Values.kafka -}}
+{{- $config := include "dynasplit.kafkaConfigName" $root -}}
 - name: KAFKA_BOOTSTRAP_SERVERS
-  valueFrom: {configMapKeyRef: {name: {{ include "dynasplit.kafkaConfigName" . }}, key: KAFKA_BOOTSTRAP_SERVERS}}
+  valueFrom: {configMapKeyRef: {name: {{ $config }}, key: KAFKA_BOOTSTRAP_SERVERS}}
 - name: KAFKA_SECURITY_PROTOCOL
-  valueFrom: {configMapKeyRef: {name: {{ include "dynasplit.kafkaConfigName" . }}, key: KAFKA_SECURITY_PROTOCOL}}
+  valueFrom: {configMapKeyRef: {name: {{ $config }}, key: KAFKA_SECURITY_PROTOCOL}}
 - name: DYNASPLIT_TOPICS_PROVISION
-  valueFrom: {configMapKeyRef: {name: {{ include "dynasplit.kafkaConfigName" . }}, key: DYNASPLIT_TOPICS_PROVISION}}
-{{- if include "dynasplit.usesSasl" . }}
+  valueFrom: {configMapKeyRef: {name: {{ $config }}, key: DYNASPLIT_TOPICS_PROVISION}}
+{{- if include "dynasplit.usesSasl" $root }}
 - name: KAFKA_SASL_MECHANISM
-  valueFrom: {configMapKeyRef: {name: {{ include "dynasplit.kafkaConfigName" . }}, key: KAFKA_SASL_MECHANISM}}
+  valueFrom: {configMapKeyRef: {name: {{ $config }}, key: KAFKA_SASL_MECHANISM}}
 - name: KAFKA_SASL_JAAS_CONFIG
   valueFrom:
     secretKeyRef:
-      name: {{ default (include "dynasplit.kafkaSecretName" .) $k.sasl.existingSecret }}
+      {{- if $root.Values.strimziUsers.enabled }}
+      name: {{ required "a component without a KafkaUser" .user }}
+      key: sasl.jaas.config
+      {{- else }}
+      name: {{ default (include "dynasplit.kafkaSecretName" $root) $k.sasl.existingSecret }}
       key: {{ if $k.sasl.existingSecret }}{{ $k.sasl.jaasConfigKey }}{{ else }}sasl.jaas.config{{ end }}
+      {{- end }}
 {{- end }}
-{{- if include "dynasplit.usesTls" . }}
+{{- if include "dynasplit.usesTls" $root }}
 - name: KAFKA_SSL_TRUSTSTORE_LOCATION
-  valueFrom: {configMapKeyRef: {name: {{ include "dynasplit.kafkaConfigName" . }}, key: KAFKA_SSL_TRUSTSTORE_LOCATION}}
+  valueFrom: {configMapKeyRef: {name: {{ $config }}, key: KAFKA_SSL_TRUSTSTORE_LOCATION}}
 - name: KAFKA_SSL_TRUSTSTORE_TYPE
-  valueFrom: {configMapKeyRef: {name: {{ include "dynasplit.kafkaConfigName" . }}, key: KAFKA_SSL_TRUSTSTORE_TYPE}}
+  valueFrom: {configMapKeyRef: {name: {{ $config }}, key: KAFKA_SSL_TRUSTSTORE_TYPE}}
 {{- if $k.tls.truststorePasswordKey }}
 - name: KAFKA_SSL_TRUSTSTORE_PASSWORD
   valueFrom: {secretKeyRef: {name: {{ $k.tls.truststoreSecret }}, key: {{ $k.tls.truststorePasswordKey }}}}
 {{- else if $k.tls.truststorePassword }}
 - name: KAFKA_SSL_TRUSTSTORE_PASSWORD
-  valueFrom: {secretKeyRef: {name: {{ include "dynasplit.kafkaSecretName" . }}, key: ssl.truststore.password}}
+  valueFrom: {secretKeyRef: {name: {{ include "dynasplit.kafkaSecretName" $root }}, key: ssl.truststore.password}}
 {{- end }}
 {{- end }}
+{{- end -}}
+
+{{/* A device id as a DNS label: lower case, '_' as '-' (io.dynasplit.access.Principals.edgeDevice does the same). */}}
+{{- define "dynasplit.dnsName" -}}
+{{- . | replace "_" "-" | lower -}}
 {{- end -}}
 
 {{- define "dynasplit.kafkaVolumeMounts" -}}

@@ -1,35 +1,64 @@
 package io.dynasplit.localbroker;
 
+import io.dynasplit.access.AccessPlan;
+import io.dynasplit.access.Grant;
 import io.dynasplit.contracts.TopicSpec;
 import io.dynasplit.contracts.Topics;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * A real single-node Apache Kafka broker (KRaft: broker and controller in one node) inside this JVM, for tests and
  * the local stack. No Docker. The broker's message size limit admits the largest intermediate tensor.
+ *
+ * <p>Plain ({@link #start()}): one PLAINTEXT listener, anyone may do anything. Secured
+ * ({@link #startSecured(AccessPlan)}): one SASL_SSL listener with SCRAM-SHA-512 and certificates made at start, the
+ * StandardAuthorizer refusing whatever no ACL allows, a credential for every principal of the plan
+ * ({@link #credentials(String)}) and the plan's ACLs.
  */
 public final class LocalKafka implements AutoCloseable {
     // The broker logs hundreds of INFO lines; strong references keep these levels from being garbage-collected.
     private static final List<Logger> QUIET = List.of(Logger.getLogger("kafka"), Logger.getLogger("org.apache.kafka"),
             Logger.getLogger("state.change.logger"), Logger.getLogger("io.smallrye.reactive.messaging.kafka.companion"));
 
-    private final EmbeddedKafkaBroker broker;
-    private final String bootstrapServers;
-    private final long startupMillis;
+    private static final Duration CERTIFICATE_VALIDITY = Duration.ofDays(30);
 
-    private LocalKafka(EmbeddedKafkaBroker broker, long startupMillis) {
+    private final AutoCloseable broker;
+    private final String bootstrapServers;
+    private long startupMillis;
+    private final KafkaCredentials admin;
+    private final Map<String, KafkaCredentials> users = new LinkedHashMap<>();
+
+    private LocalKafka(AutoCloseable broker, String bootstrapServers, long startupMillis, KafkaCredentials admin) {
         this.broker = broker;
-        String advertised = broker.getAdvertisedListeners();
-        this.bootstrapServers = advertised.substring(advertised.indexOf("://") + 3);
+        this.bootstrapServers = bootstrapServers;
         this.startupMillis = startupMillis;
+        this.admin = admin;
+    }
+
+    /** Settings both modes share: explicit topics only, and a message size limit that admits the largest tensor. */
+    static void sharedSettings(Properties p) {
+        // topics are created with explicit settings; a typo must not create a topic silently
+        p.put("auto.create.topics.enable", "false");
+        p.put("message.max.bytes", Integer.toString(Topics.MAX_TENSOR_MESSAGE_BYTES));
+        p.put("replica.fetch.max.bytes", Integer.toString(Topics.MAX_TENSOR_MESSAGE_BYTES));
+        p.put("group.initial.rebalance.delay.ms", "0");
     }
 
     /** Starts a broker on a free port (0) or the given one, and creates DynaSplit's shared topics. */
@@ -38,22 +67,60 @@ public final class LocalKafka implements AutoCloseable {
         long t0 = System.nanoTime();
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
                 .withDeleteLogDirsOnClose(true)
-                .withAdditionalProperties(p -> {
-                    // topics are created with explicit settings; a typo must not create a topic silently
-                    p.put("auto.create.topics.enable", "false");
-                    p.put("message.max.bytes", Integer.toString(Topics.MAX_TENSOR_MESSAGE_BYTES));
-                    p.put("replica.fetch.max.bytes", Integer.toString(Topics.MAX_TENSOR_MESSAGE_BYTES));
-                    p.put("group.initial.rebalance.delay.ms", "0");
-                });
+                .withAdditionalProperties(LocalKafka::sharedSettings);
         if (port > 0) {
             broker.withKafkaPort(port);
         }
         startLoggingItsConsoleOutput(broker);
-        LocalKafka kafka = new LocalKafka(broker, (System.nanoTime() - t0) / 1_000_000);
-        try (TopicProvisioner provisioner = new TopicProvisioner(kafka.bootstrapServers())) {
-            provisioner.ensure(Topics.all());
-        }
+        String advertised = broker.getAdvertisedListeners();
+        LocalKafka kafka = new LocalKafka(broker, advertised.substring(advertised.indexOf("://") + 3),
+                (System.nanoTime() - t0) / 1_000_000, null);
+        kafka.provision(Topics.all());
         return kafka;
+    }
+
+    /** A secured broker on a free port for the plan's principals and devices. */
+    public static LocalKafka startSecured(AccessPlan plan) {
+        return startSecured(0, plan);
+    }
+
+    /**
+     * Starts a secured broker on a free port (0) or the given one: creates the shared topics and the plan's devices'
+     * commands topics, a SCRAM-SHA-512 credential with a random password for every principal of the plan, and the
+     * plan's ACLs, and returns once the broker authenticates and authorises by them.
+     */
+    public static LocalKafka startSecured(int port, AccessPlan plan) {
+        QUIET.forEach(l -> l.setLevel(Level.WARNING));
+        long t0 = System.nanoTime();
+        TestCertificates certificates = TestCertificates.generate(CERTIFICATE_VALIDITY);
+        KafkaCredentials admin = new KafkaCredentials(SecuredKraftNode.ADMIN, randomPassword(),
+                certificates.caCertificatePem());
+        SecuredKraftNode node = SecuredKraftNode.start(port, certificates, admin);
+        LocalKafka kafka = new LocalKafka(node, node.bootstrapServers(), 0, admin);
+        try {
+            kafka.provision(Topics.all());
+            kafka.provisionDevices(plan.devices());
+            try (AccessAdmin access = new AccessAdmin(kafka.adminConfig())) {
+                List<KafkaCredentials> created = new ArrayList<>();
+                for (String principal : plan.principals()) {
+                    created.add(new KafkaCredentials(principal, randomPassword(), certificates.caCertificatePem()));
+                }
+                access.createUsers(created);
+                created.forEach(c -> kafka.users.put(c.username(), c));
+                access.grant(plan.aclBindings());
+            }
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+        kafka.startupMillis = (System.nanoTime() - t0) / 1_000_000;
+        return kafka;
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /**
@@ -106,19 +173,65 @@ public final class LocalKafka implements AutoCloseable {
 
     /** Creates the commands topic of each edge device. */
     public void provisionDevices(List<String> edgeDeviceIds) {
-        try (TopicProvisioner provisioner = new TopicProvisioner(bootstrapServers)) {
-            provisioner.ensure(edgeDeviceIds.stream().map(Topics::edgeCommandsSpec).toList());
-        }
+        provision(edgeDeviceIds.stream().map(Topics::edgeCommandsSpec).toList());
     }
 
     public void provision(List<TopicSpec> topics) {
-        try (TopicProvisioner provisioner = new TopicProvisioner(bootstrapServers)) {
+        try (TopicProvisioner provisioner = new TopicProvisioner(adminConfig())) {
             provisioner.ensure(topics);
+        }
+    }
+
+    public boolean isSecured() {
+        return admin != null;
+    }
+
+    /**
+     * Settings of a client that may do anything: bootstrap servers, plus a super user's credentials on a secured
+     * broker. For provisioning and inspection; services get {@link #credentials(String)}.
+     */
+    public Map<String, Object> adminConfig() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        if (admin != null) {
+            config.putAll(admin.clientProperties());
+        }
+        return config;
+    }
+
+    /** The credentials of one principal of the plan; only on a secured broker. */
+    public KafkaCredentials credentials(String principal) {
+        if (admin == null) {
+            throw new IllegalStateException("a plain broker has no credentials; start it with startSecured");
+        }
+        KafkaCredentials c = users.get(principal);
+        if (c == null) {
+            throw new IllegalArgumentException("no principal " + principal + "; the plan has " + users.keySet());
+        }
+        return c;
+    }
+
+    /** The CA certificate (PEM) clients trust; only on a secured broker. */
+    public String trustedCertificatesPem() {
+        if (admin == null) {
+            throw new IllegalStateException("a plain broker has no certificates; start it with startSecured");
+        }
+        return admin.trustedCertificatesPem();
+    }
+
+    /** Adds ACLs beyond the plan (e.g. a telemetry reader) and waits until the broker applies them. */
+    public void grant(Collection<Grant> grants) {
+        try (AccessAdmin access = new AccessAdmin(adminConfig())) {
+            access.grant(grants.stream().map(Grant::aclBinding).toList());
         }
     }
 
     @Override
     public void close() {
-        broker.close();
+        try {
+            broker.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the local broker: " + e.getMessage(), e);
+        }
     }
 }

@@ -39,10 +39,17 @@ public final class PipelineClient implements AutoCloseable {
     private final Map<String, List<InferenceResult>> seen = new LinkedHashMap<>();
 
     public PipelineClient(String bootstrapServers) {
-        producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers, "linger.ms", 0, "acks", "all",
-                "max.request.size", Topics.MAX_REQUEST_MESSAGE_BYTES), new StringSerializer(), new ByteArraySerializer());
-        consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers, "enable.auto.commit", false),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        this(Map.of("bootstrap.servers", bootstrapServers));
+    }
+
+    /** @param connection bootstrap servers plus, on a secured broker, the upstream principal's SASL and TLS settings */
+    public PipelineClient(Map<String, Object> connection) {
+        Map<String, Object> producerConfig = new java.util.HashMap<>(connection);
+        producerConfig.putAll(Map.of("linger.ms", 0, "acks", "all", "max.request.size", Topics.MAX_REQUEST_MESSAGE_BYTES));
+        producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
+        Map<String, Object> consumerConfig = new java.util.HashMap<>(connection);
+        consumerConfig.put("enable.auto.commit", false);
+        consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.RESULTS, Duration.ofSeconds(30)).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);

@@ -1,9 +1,15 @@
 package io.dynasplit.deploy.stack;
 
+import io.dynasplit.access.AccessPlan;
+import io.dynasplit.access.Principals;
+import io.dynasplit.localbroker.KafkaCredentials;
 import io.dynasplit.localbroker.KafkaLogFile;
 import io.dynasplit.localbroker.LocalKafka;
 
 import io.dynasplit.onnx.store.ModelsDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,8 +40,21 @@ public final class LocalStack implements AutoCloseable {
      * log goes to {@link #brokerLog(StackSettings)}, beside the services' logs, not to the terminal.
      */
     public static LocalStack start(StackSettings settings) {
+        return start(settings, false);
+    }
+
+    /**
+     * The same on a secured broker ({@link LocalKafka#startSecured}): SASL_SSL with SCRAM-SHA-512 and the access plan's
+     * ACLs for the settings' devices; each service connects as its own principal of the plan.
+     */
+    public static LocalStack startSecured(StackSettings settings) {
+        return start(settings, true);
+    }
+
+    private static LocalStack start(StackSettings settings, boolean secured) {
         KafkaLogFile.routeTo(brokerLog(settings));
-        LocalKafka kafka = LocalKafka.start();
+        LocalKafka kafka = secured ? LocalKafka.startSecured(AccessPlan.forDevices(settings.edgeDevices()))
+                : LocalKafka.start();
         kafka.provisionDevices(settings.edgeDevices());
         LocalStack stack = new LocalStack(settings, kafka);
         Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
@@ -104,16 +123,26 @@ public final class LocalStack implements AutoCloseable {
         p.put("dynasplit.scheduler.fallback-policy", settings.fallbackPolicy());
         p.put("dynasplit.scheduler.margin-z", Double.toString(settings.marginZ()));
         p.put("dynasplit.scheduler.device-clock-speedup", clockSpeedup());
-        return new ServiceProcess(name, jar("scheduler"), port, p, settings.logDir(), "512m");
+        return new ServiceProcess(name, jar("scheduler"), port, p, login(Principals.SCHEDULER), settings.logDir(),
+                "512m");
     }
 
     public ServiceProcess edgeNode(String device, int port) {
+        return edgeNode("edge-" + device, device, Principals.edgeDevice(device), port);
+    }
+
+    /**
+     * An edge node for {@code device} that logs in as {@code principal}, named {@code name}: on a secured stack, a
+     * node given another device's credentials, which its start-up access check must refuse.
+     */
+    public ServiceProcess edgeNode(String name, String device, String principal, int port) {
         Map<String, String> p = common();
         p.put("dynasplit.edge.device-id", device);
         p.put("dynasplit.edge.device-class", settings.deviceClass());
         p.put("dynasplit.edge.hardware", settings.hardware());
         p.put("dynasplit.edge.pacing-speedup", Double.toString(settings.pacingSpeedup()));
-        return new ServiceProcess("edge-" + device, jar("edge-node"), port, p, settings.logDir(), settings.serviceHeap());
+        return new ServiceProcess(name, jar("edge-node"), port, p, login(principal), settings.logDir(),
+                settings.serviceHeap());
     }
 
     public ServiceProcess cloudNode(String nodeId, int port) {
@@ -121,12 +150,19 @@ public final class LocalStack implements AutoCloseable {
         p.put("dynasplit.cloud.node-id", nodeId);
         p.put("dynasplit.cloud.hardware", settings.hardware());
         p.put("dynasplit.cloud.pacing-speedup", Double.toString(settings.pacingSpeedup()));
-        return new ServiceProcess(nodeId, jar("cloud-node"), port, p, settings.logDir(), settings.serviceHeap());
+        return new ServiceProcess(nodeId, jar("cloud-node"), port, p, login(Principals.CLOUD_NODE), settings.logDir(),
+                settings.serviceHeap());
     }
 
     private Map<String, String> common() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        if (kafka.isSecured()) {
+            p.put("kafka.security.protocol", KafkaCredentials.SECURITY_PROTOCOL);
+            p.put("kafka.sasl.mechanism", KafkaCredentials.SASL_MECHANISM);
+            p.put("kafka.ssl.truststore.type", "PEM");
+            p.put("kafka.ssl.truststore.location", trustedCertificatesFile().toString());
+        }
         // every service reads imported models from the same directory as ./dynasplit model import writes
         p.put(ModelsDirectory.PROPERTY, ModelsDirectory.resolve().toAbsolutePath().toString());
         // a throw-away broker: skip SmallRye's graceful close, which waits for throttled commits
@@ -142,6 +178,49 @@ public final class LocalStack implements AutoCloseable {
             p.put("dynasplit.models.preload", String.join(",", settings.preloadModels()));
         }
         return p;
+    }
+
+    /** A service's login on a secured broker, as the environment variable Kubernetes sets from a Secret. */
+    private Map<String, String> login(String principal) {
+        return kafka.isSecured() ? Map.of("KAFKA_SASL_JAAS_CONFIG", kafka.credentials(principal).jaasConfig()) : Map.of();
+    }
+
+    /** The secured broker's CA certificate, written beside the logs for the services' trust store. */
+    private Path trustedCertificatesFile() {
+        Path file = settings.logDir().resolve("kafka-ca.pem");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, kafka.trustedCertificatesPem());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return file.toAbsolutePath();
+    }
+
+    /** The local broker: its credentials when secured ({@link LocalKafka#credentials(String)}). */
+    public LocalKafka kafka() {
+        return kafka;
+    }
+
+    /**
+     * Settings of a Kafka client connecting as {@code principal}: bootstrap servers, plus its SASL and TLS settings on a
+     * secured broker.
+     */
+    public Map<String, Object> clientConfig(String principal) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("bootstrap.servers", kafka.bootstrapServers());
+        if (kafka.isSecured()) {
+            config.putAll(kafka.credentials(principal).clientProperties());
+        }
+        return config;
+    }
+
+    /** {@link #clientConfig(String)} as the optimizer's and the request command's settings take it. */
+    public io.dynasplit.optimizer.kafka.KafkaClientSettings clientSettings(String principal) {
+        Map<String, String> security = new LinkedHashMap<>();
+        clientConfig(principal).forEach((k, v) -> security.put(k, String.valueOf(v)));
+        security.remove("bootstrap.servers");
+        return new io.dynasplit.optimizer.kafka.KafkaClientSettings(kafka.bootstrapServers(), security);
     }
 
     private String clockSpeedup() {

@@ -41,11 +41,19 @@ public final class ServiceProcess implements AutoCloseable {
     private final int httpPort;
     private final Path log;
     private final List<String> command;
+    private final Map<String, String> environment;
     private Process process;
 
     public ServiceProcess(String name, Path quarkusRunJar, int httpPort, Map<String, String> properties, Path logDir,
                           String maxHeap) {
+        this(name, quarkusRunJar, httpPort, properties, Map.of(), logDir, maxHeap);
+    }
+
+    /** @param environment variables for the process, e.g. {@code KAFKA_SASL_JAAS_CONFIG}: secrets stay out of its command line */
+    public ServiceProcess(String name, Path quarkusRunJar, int httpPort, Map<String, String> properties,
+                          Map<String, String> environment, Path logDir, String maxHeap) {
         this.name = name;
+        this.environment = Map.copyOf(environment);
         this.httpPort = httpPort;
         this.log = logDir.resolve(name + ".log");
         List<String> cmd = new ArrayList<>();
@@ -84,6 +92,7 @@ public final class ServiceProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             DEFAULT_ENVIRONMENT.forEach(builder.environment()::putIfAbsent);
+            builder.environment().putAll(environment);
             process = builder.start();
             return this;
         } catch (IOException e) {

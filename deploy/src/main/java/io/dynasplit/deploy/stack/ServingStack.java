@@ -30,7 +30,12 @@ public final class ServingStack implements AutoCloseable {
 
     /** Starts everything, publishes the fronts and waits until the scheduler holds them, then writes the address. */
     public static ServingStack start(StackSettings settings, TestbedModel testbed, StackAddress address) {
-        LocalStack stack = LocalStack.start(settings);
+        return start(settings, testbed, address, false);
+    }
+
+    /** @param secured on the secured broker ({@link LocalStack#startSecured}), the fronts published as the optimizer */
+    public static ServingStack start(StackSettings settings, TestbedModel testbed, StackAddress address, boolean secured) {
+        LocalStack stack = secured ? LocalStack.startSecured(settings) : LocalStack.start(settings);
         try {
             List<ParetoFront> fronts = StackFronts.publish(stack, testbed);
             address.publish(stack.bootstrapServers());

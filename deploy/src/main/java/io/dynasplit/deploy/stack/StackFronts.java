@@ -1,5 +1,6 @@
 package io.dynasplit.deploy.stack;
 
+import io.dynasplit.access.Principals;
 import io.dynasplit.contracts.AcceleratorMode;
 import io.dynasplit.contracts.ModelDescriptor;
 import io.dynasplit.contracts.Models;
@@ -8,7 +9,6 @@ import io.dynasplit.contracts.SplitConfig;
 import io.dynasplit.optimizer.OptimizationRequest;
 import io.dynasplit.optimizer.Optimizer;
 import io.dynasplit.optimizer.evaluation.ProfileEvaluator;
-import io.dynasplit.optimizer.kafka.KafkaClientSettings;
 import io.dynasplit.optimizer.search.Budget;
 import io.dynasplit.optimizer.search.EvaluationListener;
 import io.dynasplit.optimizer.store.ParetoPublisher;
@@ -40,7 +40,7 @@ public final class StackFronts {
                 fronts.add(search(model, testbed));
             }
         }
-        try (ParetoPublisher publisher = new ParetoPublisher(KafkaClientSettings.of(stack.bootstrapServers()))) {
+        try (ParetoPublisher publisher = new ParetoPublisher(stack.clientSettings(Principals.OPTIMIZER))) {
             fronts.forEach(publisher::publish);
         }
         fronts.forEach(front -> stack.awaitFront(front.key(), front.version(), HELD_WITHIN));

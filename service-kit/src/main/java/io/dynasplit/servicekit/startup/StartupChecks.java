@@ -42,6 +42,11 @@ public class StartupChecks {
         }
         boolean provision = config.getOptionalValue("dynasplit.topics.provision", Boolean.class).orElse(false);
         boolean check = config.getOptionalValue("dynasplit.topics.check", Boolean.class).orElse(true);
+        if (config.getOptionalValue("dynasplit.access.check", Boolean.class).orElse(true)) {
+            // before anything connects: missing credentials or ACLs fail here, naming the topic or group
+            AccessCheck.verify(adminConfig(), AccessCheck.needs(channels,
+                    key -> config.getOptionalValue(key, String.class), check && !provision));
+        }
         if (!provision && !check) {
             return;
         }

@@ -1,0 +1,125 @@
+package io.dynasplit.deploy;
+
+import io.dynasplit.access.Principals;
+import io.dynasplit.contracts.InferenceRequest;
+import io.dynasplit.contracts.InferenceResult;
+import io.dynasplit.contracts.Models;
+import io.dynasplit.contracts.ParetoEntry;
+import io.dynasplit.contracts.ParetoFront;
+import io.dynasplit.contracts.ResultStatus;
+import io.dynasplit.deploy.client.PipelineClient;
+import io.dynasplit.deploy.stack.LocalStack;
+import io.dynasplit.deploy.stack.ServiceProcess;
+import io.dynasplit.deploy.stack.StackSettings;
+import io.dynasplit.optimizer.OptimizationRequest;
+import io.dynasplit.optimizer.Optimizer;
+import io.dynasplit.optimizer.evaluation.ProfileEvaluator;
+import io.dynasplit.optimizer.search.Budget;
+import io.dynasplit.optimizer.search.EvaluationListener;
+import io.dynasplit.optimizer.store.ParetoPublisher;
+import io.dynasplit.testbed.Testbeds;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole pipeline on the secured broker ({@code ./dynasplit stack --secure}): SASL_SSL only, SCRAM-SHA-512, the
+ * access plan's ACLs. The scheduler, both edge nodes and the cloud node each log in as their own user, the front is
+ * published as the optimizer and requests are sent and results read as the upstream client; a connection without a
+ * login has no listener to reach.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SecurePipelineIT {
+    static final List<String> DEVICES = List.of("pi-a", "pi-b");
+
+    LocalStack stack;
+    PipelineClient client;
+    ParetoFront front;
+
+    @BeforeAll
+    void startStack() {
+        Path home = Path.of(System.getProperty("dynasplit.home", "..")).toAbsolutePath().normalize();
+        stack = LocalStack.startSecured(StackSettings.defaults(home).withEdgeDevices(DEVICES)
+                .withLogDir(home.resolve("deploy/target/it-secure-logs")).withFirstHttpPort(38080));
+        front = Optimizer.optimize(OptimizationRequest.nsga3(Models.FMNIST_CNN, Budget.PAPER, 7).withAccuracyObjective(false),
+                new ProfileEvaluator(Testbeds.create("paper")), EvaluationListener.NONE).front();
+        try (ParetoPublisher publisher = new ParetoPublisher(stack.clientSettings(Principals.OPTIMIZER))) {
+            publisher.publish(front);
+        }
+        stack.awaitFront(front.key(), front.version(), Duration.ofSeconds(60));
+        client = new PipelineClient(stack.clientConfig(Principals.UPSTREAM));
+    }
+
+    @AfterAll
+    void stopStack() {
+        if (client != null) {
+            client.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void requestsForTwoDevicesGetTheirResultsWithEveryClientLoggedIn() {
+        assertTrue(stack.kafka().isSecured());
+        List<InferenceRequest> requests = requests(60, new Random(11));
+        requests.forEach(client::submit);
+        Map<String, InferenceResult> results = client.await(requests.stream().map(InferenceRequest::requestId).toList(),
+                Duration.ofMinutes(3), null);
+        assertEquals(requests.size(), results.size(), "every request has a result");
+        for (InferenceRequest request : requests) {
+            InferenceResult result = results.get(request.requestId());
+            assertEquals(ResultStatus.OK, result.status(), request.requestId());
+            assertEquals(request.edgeDeviceId(), result.edgeDeviceId());
+            assertTrue(front.entries().stream().map(ParetoEntry::config).anyMatch(result.config()::equals));
+        }
+        assertEquals(DEVICES.size(), requests.stream().map(InferenceRequest::edgeDeviceId).distinct().count());
+    }
+
+    @Test
+    void anEdgeNodeWithAnotherDevicesCredentialsFailsItsStartNamingTheTopic() throws Exception {
+        ServiceProcess impostor = stack.edgeNode("impostor-edge-pi-a", "pi-a", Principals.edgeDevice("pi-b"), 38099);
+        try {
+            impostor.start();
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> impostor.awaitReady(Duration.ofSeconds(180)));
+            assertTrue(e.getMessage().contains("exited"), e.getMessage());
+            assertFalse(impostor.isAlive());
+            String log = Files.readString(impostor.log());
+            assertTrue(log.contains("Kafka does not allow user dynasplit-edge-pi-b to do what this service needs:"
+                    + " may not READ on topic dynasplit.edge.pi-a.commands (channel commands);"
+                    + " may not READ on group dynasplit-edge-pi-a (channel commands)"), log);
+        } finally {
+            impostor.close();
+        }
+    }
+
+    private List<InferenceRequest> requests(int n, Random random) {
+        double fastest = front.entries().stream().mapToDouble(ParetoEntry::latencyMs).min().orElseThrow();
+        double slowest = front.entries().stream().mapToDouble(ParetoEntry::latencyMs).max().orElseThrow();
+        List<InferenceRequest> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double threshold = fastest * 0.8 + random.nextDouble() * (slowest * 1.5 - fastest * 0.8);
+            list.add(InferenceRequest.of(UUID.randomUUID().toString(), DEVICES.get(i % DEVICES.size()), "fmnist-cnn",
+                    threshold, null, new byte[0], (long) i, Instant.now()));
+        }
+        return list;
+    }
+}
