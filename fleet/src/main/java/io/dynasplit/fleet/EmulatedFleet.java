@@ -52,6 +52,7 @@ public final class EmulatedFleet implements AutoCloseable {
     private static final int REMEMBERED_REQUESTS = 200_000;
 
     private final FleetSettings settings;
+    private final CommandObserver observer;
     private final Map<String, EmulatedDevice> deviceByTopic = new HashMap<>();
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> producer;
@@ -68,8 +69,9 @@ public final class EmulatedFleet implements AutoCloseable {
     };
     private volatile boolean running = true;
 
-    private EmulatedFleet(FleetSettings settings) {
+    private EmulatedFleet(FleetSettings settings, CommandObserver observer) {
         this.settings = settings;
+        this.observer = observer;
         TestbedModel testbed = Testbeds.create(settings.testbed());
         EmulationOptions options = EmulationOptions.defaults().withSpeedup(settings.clockSpeedup());
         for (int i = 0; i < settings.deviceIds().size(); i++) {
@@ -97,7 +99,12 @@ public final class EmulatedFleet implements AutoCloseable {
 
     /** Assigns every device's topic at its end, then starts reading: commands sent after this returns are served. */
     public static EmulatedFleet start(FleetSettings settings) {
-        EmulatedFleet fleet = new EmulatedFleet(settings);
+        return start(settings, CommandObserver.NONE);
+    }
+
+    /** As {@link #start(FleetSettings)}, and {@code observer} sees each accepted command (benchmarks time them). */
+    public static EmulatedFleet start(FleetSettings settings, CommandObserver observer) {
+        EmulatedFleet fleet = new EmulatedFleet(settings, observer);
         fleet.poller.start();
         return fleet;
     }
@@ -163,6 +170,8 @@ public final class EmulatedFleet implements AutoCloseable {
         if (answered.put(command.request().requestId(), Boolean.TRUE) != null) {
             return; // redelivered: its result is out already
         }
+        observer.accepted(command, record.timestamp(),
+                record.timestampType() == org.apache.kafka.common.record.TimestampType.LOG_APPEND_TIME);
         if (pacer == null) {
             publish(done.result());
         } else {

@@ -148,6 +148,11 @@ public final class ServiceProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** CPU time (user + system, all threads) the process has used so far, where the OS reports it. */
+    public java.util.Optional<Duration> cpuTime() {
+        return process == null ? java.util.Optional.empty() : process.toHandle().info().totalCpuDuration();
+    }
+
     /** Kills the process at once (SIGKILL), as a crash would. */
     public void kill() {
         if (process != null) {
