@@ -40,7 +40,7 @@ import java.util.concurrent.Callable;
  * host compute the nodes did (head + tail, reported in HostTimings): the same work done in one process would cost
  * only the compute. Throughput = results per second for a burst of requests over two edge devices.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = TopicLayoutBenchCommand.class,
         description = "Pipeline overhead per request and sustained throughput on the local stack (fmnist-cnn).")
 public final class PipelineBenchCommand implements Callable<Integer> {
 
