@@ -137,14 +137,19 @@ public final class TopicProvisioner implements AutoCloseable {
         }
     }
 
-    /** A topic just created may take a moment to reach the broker's metadata cache: retry briefly. */
+    /**
+     * A topic just created reaches the brokers' metadata after the controller has committed it, and a broker creates
+     * each partition's log as it applies that: thousands of new topics can take it many seconds. Retry until then.
+     */
     private Map<ConfigResource, Config> describeWhenKnown(List<ConfigResource> resources)
             throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
-        for (int attempt = 1; ; attempt++) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
             try {
                 return admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) || attempt >= 50) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                        || System.nanoTime() > deadline) {
                     throw e;
                 }
                 Thread.sleep(100);
