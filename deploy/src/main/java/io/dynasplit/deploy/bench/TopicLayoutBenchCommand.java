@@ -49,7 +49,8 @@ public final class TopicLayoutBenchCommand implements Callable<Integer> {
     int repeat;
 
     /** One layout at one size: what provisioning and the first record per device cost the broker's JVM. */
-    record Run(String layout, int devices, long provisioningMs, JvmFootprint provisioned, JvmFootprint written) {
+    record Run(String layout, int devices, long provisioningMs, long firstRecordsMs, JvmFootprint provisioned,
+               JvmFootprint written) {
     }
 
     @Override
@@ -58,18 +59,19 @@ public final class TopicLayoutBenchCommand implements Callable<Integer> {
         KafkaLogFile.routeTo(LocalStack.brokerLog(settings));
         byte[] command = new byte[700]; // about the size of an EdgeCommand's JSON without input
         Arrays.fill(command, (byte) 'x');
-        System.out.printf(Locale.ROOT, "| layout | devices | provisioning, ms (median, min-max of %d) | heap after GC,"
+        System.out.printf(Locale.ROOT, "| layout | devices | provisioning, ms (median, min-max of %d) | one record to"
+                + " each device from a new producer, ms | heap after GC,"
                 + " MB: + provisioning / + one record per device | open files: + provisioning / + records"
                 + " | memory maps: + provisioning / + records |%n", repeat);
-        System.out.println("|---|---|---|---|---|---|");
+        System.out.println("|---|---|---|---|---|---|---|");
         for (int n : sizes) {
             List<String> devices = FleetSettings.deviceIds("dev-", n);
             for (String layout : List.of("topic per device", "shared topic, " + sharedPartitions + " partitions")) {
                 List<Run> runs = new ArrayList<>();
                 for (int i = 0; i < repeat; i++) {
                     runs.add(measure(layout, devices, command));
-                    System.err.printf(Locale.ROOT, "bench: %s, %d devices, run %d: %d ms%n", layout, n, i + 1,
-                            runs.get(i).provisioningMs());
+                    System.err.printf(Locale.ROOT, "bench: %s, %d devices, run %d: provisioned in %d ms, first records"
+                            + " in %d ms%n", layout, n, i + 1, runs.get(i).provisioningMs(), runs.get(i).firstRecordsMs());
                 }
                 print(runs);
             }
@@ -90,6 +92,7 @@ public final class TopicLayoutBenchCommand implements Callable<Integer> {
             }
             long provisioningMs = (System.nanoTime() - t0) / 1_000_000;
             JvmFootprint provisioned = JvmFootprint.now();
+            long t1 = System.nanoTime();
             try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers(),
                     "linger.ms", 5), new StringSerializer(), new ByteArraySerializer())) {
                 for (String device : devices) {
@@ -98,16 +101,20 @@ public final class TopicLayoutBenchCommand implements Callable<Integer> {
                 }
                 producer.flush();
             }
+            long firstRecordsMs = (System.nanoTime() - t1) / 1_000_000;
             JvmFootprint written = JvmFootprint.now();
-            return new Run(layout, devices.size(), provisioningMs, provisioned.minus(before), written.minus(before));
+            return new Run(layout, devices.size(), provisioningMs, firstRecordsMs, provisioned.minus(before),
+                    written.minus(before));
         }
     }
 
     private static void print(List<Run> runs) {
         double[] ms = runs.stream().mapToDouble(Run::provisioningMs).toArray();
         Run first = runs.get(0);
-        System.out.printf(Locale.ROOT, "| %s | %d | %.0f (%.0f-%.0f) | +%.1f / +%.1f | +%d / +%d | +%d / +%d |%n",
+        double[] writes = runs.stream().mapToDouble(Run::firstRecordsMs).toArray();
+        System.out.printf(Locale.ROOT, "| %s | %d | %.0f (%.0f-%.0f) | %.0f (%.0f-%.0f) | +%.1f / +%.1f | +%d / +%d | +%d / +%d |%n",
                 first.layout(), first.devices(), Quantiles.median(ms), Quantiles.quantile(ms, 0), Quantiles.quantile(ms, 1),
+                Quantiles.median(writes), Quantiles.quantile(writes, 0), Quantiles.quantile(writes, 1),
                 median(runs, r -> r.provisioned().heapBytes() / 1e6), median(runs, r -> r.written().heapBytes() / 1e6),
                 (long) median(runs, r -> r.provisioned().openFiles()), (long) median(runs, r -> r.written().openFiles()),
                 (long) median(runs, r -> r.provisioned().memoryMaps()), (long) median(runs, r -> r.written().memoryMaps()));
