@@ -225,7 +225,8 @@ public final class FleetBench {
             List<String> ids = new ArrayList<>(devices.size());
             devices.forEach(device -> ids.add(send(device)));
             producer.flush();
-            return finish(ids, scheduler, cpu0, Double.NaN);
+            // a metadata round trip per topic: 40 ms each at 10,000 topics under load (docs/scale-out.md)
+            return finish(ids, scheduler, cpu0, Double.NaN, Duration.ofMinutes(5).plusMillis(100L * devices.size()));
         }
 
         /** {@code n} requests sent at once over random devices. */
@@ -267,7 +268,11 @@ public final class FleetBench {
         }
 
         private Phase finish(List<String> ids, ServiceProcess scheduler, double cpu0, double offered) {
-            clock.awaitAll(ids, Duration.ofMinutes(5));
+            return finish(ids, scheduler, cpu0, offered, Duration.ofMinutes(5));
+        }
+
+        private Phase finish(List<String> ids, ServiceProcess scheduler, double cpu0, double offered, Duration timeout) {
+            clock.awaitAll(ids, timeout);
             double cpu = cpuMs(scheduler) - cpu0;
             return new Phase(ids.size(), clock.spanMs(ids), clock.latenciesMs(ids), cpu, offered);
         }
