@@ -91,9 +91,15 @@ public final class EmulatedFleet implements AutoCloseable {
         pacer = settings.pacingSpeedup() > 0 ? Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "fleet-pacer"))
                 : null;
         List<TopicPartition> partitions = deviceByTopic.keySet().stream().map(t -> new TopicPartition(t, 0)).toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position); // the first call resolves every end offset in one request
+        try {
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position); // the first call resolves every end offset in one request
+        } catch (RuntimeException e) {
+            consumer.close(Duration.ZERO);
+            producer.close(Duration.ZERO);
+            throw new IllegalStateException("the fleet cannot reach its commands topics: " + e.getMessage(), e);
+        }
         poller = daemon(this::pollLoop, "fleet-poll");
     }
 
