@@ -207,6 +207,11 @@ readinessProbe:
   {{- toYaml .Values.probes.readiness | nindent 2 }}
 {{- end -}}
 
+{{/* A Strimzi KafkaTopic's resource name for a topic: a lower-case DNS name (spec.topicName keeps the real one). */}}
+{{- define "dynasplit.kafkaTopicResourceName" -}}
+{{- . | replace "." "-" | replace "_" "-" | lower | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
 {{- define "dynasplit.schedulerDevices" -}}
 {{- $class := .Values.edge.deviceClass -}}
 {{- $pairs := list -}}

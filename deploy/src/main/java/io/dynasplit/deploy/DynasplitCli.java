@@ -9,6 +9,7 @@ import io.dynasplit.onnx.store.ModelStore;
 import io.dynasplit.onnx.store.ModelsDirectory;
 import io.dynasplit.deploy.request.RequestCommand;
 import io.dynasplit.deploy.stack.StackCommand;
+import io.dynasplit.fleet.cli.FleetCommand;
 import io.dynasplit.optimizer.Optimizer;
 import io.dynasplit.optimizer.cli.OptimizeCommand;
 import io.dynasplit.optimizer.cli.OptimizerBenchmarkCommand;
@@ -48,6 +49,7 @@ public final class DynasplitCli implements Runnable {
                 .addSubcommand(new StackCommand())
                 .addSubcommand(new RequestCommand())
                 .addSubcommand(new PipelineBenchCommand())
+                .addSubcommand(new FleetCommand())
                 .addSubcommand(simulate)
                 .addSubcommand(new OptimizeCommand())
                 .addSubcommand(new OptimizerBenchmarkCommand())

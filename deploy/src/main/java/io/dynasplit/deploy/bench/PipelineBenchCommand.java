@@ -40,7 +40,7 @@ import java.util.concurrent.Callable;
  * host compute the nodes did (head + tail, reported in HostTimings): the same work done in one process would cost
  * only the compute. Throughput = results per second for a burst of requests over two edge devices.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = TopicLayoutBenchCommand.class,
         description = "Pipeline overhead per request and sustained throughput on the local stack (fmnist-cnn).")
 public final class PipelineBenchCommand implements Callable<Integer> {
 
@@ -63,11 +63,39 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             description = "Unmeasured round trips through the plain relays first (default: ${DEFAULT-VALUE}).")
     int floorWarmup;
 
+    @Option(names = "--fleet", defaultValue = "0",
+            description = "Instead: the scheduler against this many emulated devices, one commands topic each"
+                    + " (decisions per second, scheduler CPU per decision, latency at half the saturating rate,"
+                    + " provisioning time, broker heap).")
+    int fleet;
+
+    @Option(names = "--fleet-burst", defaultValue = "20000",
+            description = "With --fleet: requests sent at once to find the saturating rate (default: ${DEFAULT-VALUE}).")
+    int fleetBurst;
+
+    @Option(names = "--fleet-warmup", defaultValue = "5000",
+            description = "With --fleet: requests sent at once first, unmeasured (default: ${DEFAULT-VALUE}).")
+    int fleetWarmup;
+
+    @Option(names = "--fleet-seconds", defaultValue = "30",
+            description = "With --fleet: seconds of Poisson arrivals at half the saturating rate (default: ${DEFAULT-VALUE}).")
+    int fleetSeconds;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (fleet > 0) {
+            FleetBench.Settings settings;
+            try {
+                settings = new FleetBench.Settings(fleet, fleetWarmup, fleetBurst, Duration.ofSeconds(fleetSeconds), 1);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            FleetBench.run(settings, StackSettings.defaults(Home.find())).print(System.out);
+            return 0;
+        }
         if (sequential < 1 || floorRounds < 1 || burst < 1 || warmup < 0 || floorWarmup < 0) {
             throw new ParameterException(spec.commandLine(),
                     "--sequential, --floor and --burst must be at least 1; --warmup and --floor-warmup at least 0");

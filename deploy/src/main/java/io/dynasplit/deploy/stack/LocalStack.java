@@ -67,6 +67,24 @@ public final class LocalStack implements AutoCloseable {
         return stack;
     }
 
+    /**
+     * The scheduler alone, started exactly as {@link #start} starts it, on a broker the caller started and provisioned:
+     * for runs that bring their own edge devices (the fleet bench). Closing stops the scheduler and the broker.
+     */
+    public static LocalStack schedulerOnly(StackSettings settings, LocalKafka kafka) {
+        LocalStack stack = new LocalStack(settings, kafka);
+        Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
+        try {
+            ServiceProcess scheduler = stack.scheduler(settings.firstHttpPort());
+            stack.add(scheduler);
+            scheduler.start().awaitReady(Duration.ofSeconds(180));
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
     /** The file the in-JVM broker and this JVM's Kafka clients log to: {@code broker.log} in the log folder. */
     public static Path brokerLog(StackSettings settings) {
         return settings.logDir().resolve("broker.log");

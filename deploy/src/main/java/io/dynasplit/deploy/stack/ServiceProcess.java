@@ -35,6 +35,11 @@ public final class ServiceProcess implements AutoCloseable {
      * results/s). Passive waiting unless the environment says otherwise.
      */
     static final Map<String, String> DEFAULT_ENVIRONMENT = Map.of("OMP_WAIT_POLICY", "PASSIVE");
+    /**
+     * Linux refuses to start a process with one argument over 128 KiB (MAX_ARG_STRLEN): a property that long (the
+     * scheduler's device list for 10,000 devices is about 260 KB) goes into a properties file the service loads.
+     */
+    static final int MAX_ARGUMENT_CHARS = 100_000;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -62,12 +67,38 @@ public final class ServiceProcess implements AutoCloseable {
         cmd.addAll(jvmOptions());
         cmd.add("-Dai.djl.offline=true");
         cmd.add("-Dquarkus.http.port=" + httpPort);
-        properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        Map<String, String> tooLong = new java.util.TreeMap<>();
+        properties.forEach((k, v) -> {
+            if (k.length() + v.length() + 3 > MAX_ARGUMENT_CHARS) {
+                tooLong.put(k, v);
+            } else {
+                cmd.add("-D" + k + "=" + v);
+            }
+        });
+        if (!tooLong.isEmpty()) {
+            cmd.add("-Dquarkus.config.locations=" + propertiesFile(logDir.resolve(name + ".properties"), tooLong).toUri());
+        }
         cmd.add("-jar");
         cmd.add(quarkusRunJar.toString());
         this.command = List.copyOf(cmd);
         if (!Files.isRegularFile(quarkusRunJar)) {
             throw new IllegalStateException(name + ": " + quarkusRunJar + " not found; build first (./mvnw -B -DskipTests install)");
+        }
+    }
+
+    /** Writes {@code properties} where the service reads them above its packaged application.properties. */
+    private static Path propertiesFile(Path file, Map<String, String> properties) {
+        java.util.Properties p = new java.util.Properties();
+        p.putAll(properties);
+        p.put("config_ordinal", "400"); // as system properties: above the jar's application.properties (250)
+        try {
+            Files.createDirectories(file.getParent());
+            try (var out = Files.newBufferedWriter(file)) {
+                p.store(out, "written by the local stack: too long for the command line");
+            }
+            return file.toAbsolutePath();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + file, e);
         }
     }
 
@@ -157,6 +188,11 @@ public final class ServiceProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** CPU time (user + system, all threads) the process has used so far, where the OS reports it. */
+    public java.util.Optional<Duration> cpuTime() {
+        return process == null ? java.util.Optional.empty() : process.toHandle().info().totalCpuDuration();
+    }
+
     /** Kills the process at once (SIGKILL), as a crash would. */
     public void kill() {
         if (process != null) {
@@ -167,6 +203,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    /** The command line the process starts with. */
+    List<String> command() {
+        return command;
     }
 
     public int httpPort() {

@@ -38,4 +38,24 @@ class ServiceProcessTest {
         assertEquals(List.of("-XX:+UseSerialGC", "-Xlog:gc"), ServiceProcess.jvmOptions(null, "-XX:+UseSerialGC -Xlog:gc"));
         assertTrue(ServiceProcess.jvmOptions(null, null).contains("-XX:TieredStopAtLevel=1"));
     }
+
+    @Test
+    void aPropertyTooLongForOneArgumentGoesToAFileTheServiceLoads(@TempDir Path dir) throws Exception {
+        Path jar = Files.createFile(dir.resolve("quarkus-run.jar"));
+        String devices = String.join(",", java.util.Collections.nCopies(10_000, "dev-00000=paper-pi4-coral"));
+
+        ServiceProcess service = new ServiceProcess("scheduler", jar, 1, Map.of("dynasplit.scheduler.devices", devices,
+                "short", "kept"), dir, "64m");
+
+        assertTrue(service.command().stream().allMatch(a -> a.length() <= ServiceProcess.MAX_ARGUMENT_CHARS));
+        assertTrue(service.command().contains("-Dshort=kept"));
+        String location = service.command().stream().filter(a -> a.startsWith("-Dquarkus.config.locations="))
+                .findFirst().orElseThrow().substring("-Dquarkus.config.locations=".length());
+        java.util.Properties file = new java.util.Properties();
+        try (var in = Files.newBufferedReader(Path.of(java.net.URI.create(location)))) {
+            file.load(in);
+        }
+        assertEquals(devices, file.getProperty("dynasplit.scheduler.devices"));
+        assertEquals("400", file.getProperty("config_ordinal"));
+    }
 }
