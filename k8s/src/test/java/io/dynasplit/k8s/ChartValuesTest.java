@@ -37,7 +37,7 @@ class ChartValuesTest {
     private static final Map<String, List<String>> SERVICE_PROPERTIES = Map.of(
             "scheduler", List.of("dynasplit.scheduler.fallback-policy", "dynasplit.scheduler.devices",
                     "dynasplit.scheduler.timeout-grace-ms", "dynasplit.scheduler.front-dir",
-                    "dynasplit.scheduler.margin-z"),
+                    "dynasplit.scheduler.margin-z", "dynasplit.scheduler.request-partitions"),
             "edge-node", List.of("dynasplit.edge.device-id", "dynasplit.edge.device-class",
                     "dynasplit.edge.testbed", "dynasplit.edge.hardware", "dynasplit.edge.host-watts-per-core",
                     "dynasplit.edge.pacing-speedup"),
