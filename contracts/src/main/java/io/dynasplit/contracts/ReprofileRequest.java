@@ -38,11 +38,11 @@ public record ReprofileRequest(int schemaVersion, @JsonProperty(required = true)
     /**
      * What the runs of one configuration showed against its profiled figures.
      *
-     * @param runs         runs the ratios are taken over
-     * @param latencyRatio median observed/profiled latency (edge + transfer + cloud) over those runs
-     * @param energyRatio  median observed/profiled energy over those runs
+     * @param offProfileRuns of its latest runs, those over the criterion's threshold
+     * @param latencyRatio   median observed/profiled latency (edge + transfer + cloud) over its latest runs
+     * @param energyRatio    median observed/profiled energy over its latest runs (NaN: none had a usable figure)
      */
     public record DriftEvidence(@JsonProperty(required = true) SplitConfig config, double profiledLatencyMs,
-                                double profiledEnergyJ, int runs, double latencyRatio, double energyRatio) {
+                                double profiledEnergyJ, int offProfileRuns, double latencyRatio, double energyRatio) {
     }
 }
