@@ -11,6 +11,7 @@ import io.dynasplit.deploy.request.RequestCommand;
 import io.dynasplit.deploy.stack.StackCommand;
 import io.dynasplit.optimizer.Optimizer;
 import io.dynasplit.optimizer.cli.OptimizeCommand;
+import io.dynasplit.optimizer.cli.ReprofileServiceCommand;
 import io.dynasplit.optimizer.cli.OptimizerBenchmarkCommand;
 import io.dynasplit.optimizer.search.Budget;
 import io.dynasplit.runtime.cli.RuntimeCommand;
@@ -41,7 +42,9 @@ public final class DynasplitCli implements Runnable {
         ImportedModelSource.install(new ModelStore(ModelsDirectory.resolve()));
         SimulateCommand simulate = new SimulateCommand(Testbeds::create)
                 // without --front, simulate runs on the front the optimizer finds, as the demo and the paper do
-                .setFrontProvider(model -> Optimizer.paretoFront(model, Testbeds.create("paper"), Budget.PAPER, 7));
+                .setFrontProvider(model -> Optimizer.paretoFront(model, Testbeds.create("paper"), Budget.PAPER, 7))
+                // --reprofile profiles the drifted testbed as the reprofile service does: NSGA-III, same budget
+                .setReprofiler((model, testbed) -> Optimizer.paretoFront(model, testbed, Budget.PAPER, 7));
         CommandLine model = new CommandLine(new ModelCommand()).addSubcommand(new OnnxBenchCommand());
         return new CommandLine(new DynasplitCli())
                 .addSubcommand(new DemoCommand())
@@ -50,6 +53,7 @@ public final class DynasplitCli implements Runnable {
                 .addSubcommand(new PipelineBenchCommand())
                 .addSubcommand(simulate)
                 .addSubcommand(new OptimizeCommand())
+                .addSubcommand(new ReprofileServiceCommand())
                 .addSubcommand(new OptimizerBenchmarkCommand())
                 .addSubcommand(new TestbedCommand())
                 .addSubcommand(new RuntimeCommand())
