@@ -20,9 +20,12 @@ import java.util.Map;
 public final class Recovery {
     public static final int DEFAULT_WINDOW = 200;
     public static final double DEFAULT_TOLERANCE_POINTS = 1.0;
+    /** The transient: deadlines missed over this many requests from the drift's start. */
+    public static final int TRANSIENT_REQUESTS = 1000;
 
     /** One selection on one seed. {@code requestsToRecover}: -1 when the last window is still below. */
-    public record Run(double metBeforePercent, double metAfterPercent, int requestsToRecover, double energyAfterJ) {
+    public record Run(double metBeforePercent, double metAfterPercent, int requestsToRecover, double energyAfterJ,
+                      int missedInTransient) {
         public boolean recovered() {
             return requestsToRecover >= 0;
         }
@@ -38,8 +41,10 @@ public final class Recovery {
         }
         double before = metPercent(records.subList(0, from));
         List<RequestRecord> after = records.subList(from, records.size());
+        int missed = (int) records.subList(from, Math.min(records.size(), from + TRANSIENT_REQUESTS)).stream()
+                .filter(r -> !r.met()).count();
         return new Run(before, metPercent(after), requestsToRecover(records, from, window,
-                floorPercent(before, window, tolerancePoints)), Ablation.meanEnergy(after));
+                floorPercent(before, window, tolerancePoints)), Ablation.meanEnergy(after), missed);
     }
 
     /** {@code beforePercent} less the tolerance or three standard deviations of a window's rate, whichever is more. */
@@ -98,8 +103,9 @@ public final class Recovery {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "| selection | met before drift %% | met after drift %% (mean ± 95%% CI) | "
                 + "requests to recover (median, min-max; window %d, floor: before less max(%.1f point, 3 sd)) | not recovered | "
-                + "first re-profile, requests after drift (median) | energy after drift J |%n", window, tolerancePoints));
-        b.append("|---|---|---|---|---|---|---|\n");
+                + "missed in the first %d after drift (mean, min-max) | first re-profile, requests after drift (median) | "
+                + "energy after drift J |%n", window, tolerancePoints, TRANSIENT_REQUESTS));
+        b.append("|---|---|---|---|---|---|---|---|\n");
         bySelection.forEach((name, list) -> {
             Summary before = Summary.of(list.stream().mapToDouble(Run::metBeforePercent).toArray());
             Summary after = Summary.of(list.stream().mapToDouble(Run::metAfterPercent).toArray());
@@ -112,9 +118,11 @@ public final class Recovery {
             String detection = detected == null ? "-" : String.format(Locale.ROOT, "%.0f (%d of %d seeds)",
                     Quantiles.median(detected), detected.size(), list.size());
             double hw = after.meanHalfWidth(0.95);
-            b.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f%s | %s | %d of %d | %s | %.2f |%n", name,
-                    before.mean(), after.mean(), Double.isNaN(hw) ? "" : String.format(Locale.ROOT, " ± %.2f", hw),
-                    recovery, never, list.size(), detection, energy.mean()));
+            Summary missed = Summary.of(list.stream().mapToDouble(Run::missedInTransient).toArray());
+            b.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f%s | %s | %d of %d | %.1f (%.0f-%.0f) | %s | %.2f |%n",
+                    name, before.mean(), after.mean(), Double.isNaN(hw) ? "" : String.format(Locale.ROOT, " ± %.2f", hw),
+                    recovery, never, list.size(), missed.mean(), missed.min(), missed.max(), detection,
+                    energy.mean()));
         });
         return b.toString();
     }

@@ -284,6 +284,9 @@ public final class SimulateCommand implements Callable<Integer> {
                 front.provenance() == null ? "?" : front.provenance().algorithm());
         err.print(AblationTable.format(Ablation.rows(runs)));
         if (reprofile) {
+            Map<String, Integer> signals = new java.util.LinkedHashMap<>();
+            runs.forEach(r -> r.reprofiledAt().forEach((name, at) -> signals.merge(name, at.size(), Integer::sum)));
+            err.printf(Locale.ROOT, "fronts called stale over the %d seeds: %s%n", seeds, signals);
             if (runs.get(0).scenario().drift().factors().isEmpty()) {
                 err.println("no drift begins in scenario " + scenario + ": no recovery to measure");
             } else {

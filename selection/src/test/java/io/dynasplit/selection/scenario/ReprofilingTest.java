@@ -52,7 +52,22 @@ class ReprofilingTest {
         Recovery.Run run = Recovery.of(r, 40, 10, 1.0);
         assertEquals(100, run.metBeforePercent(), 1e-9);
         assertEquals(100.0 * 40 / 60, run.metAfterPercent(), 1e-9);
+        assertEquals(20, run.missedInTransient());
         assertTrue(run.recovered());
+    }
+
+    @Test
+    void theMonitorStaysQuietWhenNothingDriftsEvenUnderLoadAndSwitches() {
+        var model = Models.require("vgg16");
+        var front = ExhaustiveFront.of(ProfiledSpace.of(model, TESTBED));
+        Ablation ablation = new Ablation(model, TESTBED, front, FallbackPolicy.FASTEST)
+                .withReprofiling(new Ablation.Reprofiling((m, t) -> {
+                    throw new AssertionError("nothing to re-profile");
+                }, StalenessCriterion.defaults(), 0));
+        for (String scenario : List.of("paper", "switches", "load-90")) {
+            Ablation.SeedRun run = ablation.runSeed(scenario, 3000, 1);
+            run.reprofiledAt().forEach((name, at) -> assertTrue(at.isEmpty(), scenario + " " + name + ": " + at));
+        }
     }
 
     @Test
