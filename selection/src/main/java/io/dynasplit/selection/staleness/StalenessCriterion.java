@@ -10,10 +10,9 @@ import java.util.Locale;
  * the selection keeps choosing (the paper's selection), or one run each of three configurations that feedback drops
  * after their first slow run.
  *
- * <p>Why so: the threshold sits far above the run-to-run spread of the devices (a few percent; on the emulated paper
- * testbed no front configuration's single run reaches 1.25 times its profile more often than 0.8% of the time), a
- * median over a configuration's latest runs lets one slow run be forgotten by the next normal one, and several runs
- * must agree before the optimizer is asked for anything. Faster or cheaper than profiled does not count: deadlines are
+ * <p>Why so: the threshold sits far above the run-to-run spread of the devices, a median over a configuration's latest
+ * runs lets one slow run be forgotten by the next normal one, and several runs must agree before the optimizer is
+ * asked for anything (docs/evaluation.md measures no false alarm without drift). Faster or cheaper than profiled does not count: deadlines are
  * still met, and feedback already uses the saving.
  *
  * @param threshold              relative excess over the profile that counts, e.g. 0.25: 25% slower or costlier
