@@ -1,9 +1,11 @@
 package io.dynasplit.optimizer.reprofile;
 
+import io.dynasplit.contracts.AcceleratorMode;
 import io.dynasplit.contracts.ModelDescriptor;
 import io.dynasplit.contracts.Models;
 import io.dynasplit.contracts.ParetoFront;
 import io.dynasplit.contracts.ReprofileRequest;
+import io.dynasplit.contracts.SplitConfig;
 import io.dynasplit.optimizer.OptimizationRequest;
 import io.dynasplit.optimizer.Optimizer;
 import io.dynasplit.optimizer.evaluation.ConfigurationEvaluator;
@@ -96,8 +98,12 @@ public final class Reprofiler {
         }
         ParetoFront front;
         try (ConfigurationEvaluator evaluator = evaluators.get()) {
-            front = Optimizer.optimize(OptimizationRequest.nsga3(model.get(), budget, seed), evaluator,
-                    EvaluationListener.NONE, clock).front();
+            OptimizationRequest search = OptimizationRequest.nsga3(model.get(), budget, seed);
+            if (!hasAccuracy(model.get(), evaluator)) {
+                // as the stack's own fronts: a profile without accuracy figures trades latency and energy only
+                search = search.withAccuracyObjective(false);
+            }
+            front = Optimizer.optimize(search, evaluator, EvaluationListener.NONE, clock).front();
         } catch (IllegalArgumentException | EvaluationException e) {
             return new Refuse("cannot profile " + request.key() + ": " + e.getMessage());
         }
@@ -108,5 +114,12 @@ public final class Reprofiler {
         }
         known(front);
         return new Publish(front);
+    }
+
+    /** Whether the evaluator gives an accuracy for a head on the edge (the testbed's estimated models have none). */
+    private static boolean hasAccuracy(ModelDescriptor model, ConfigurationEvaluator evaluator) {
+        SplitConfig headOnEdge = new SplitConfig(model.name(), 1, evaluator.cpuFrequenciesMhz().get(0),
+                AcceleratorMode.OFF, true);
+        return !Double.isNaN(evaluator.evaluate(headOnEdge).accuracy());
     }
 }
