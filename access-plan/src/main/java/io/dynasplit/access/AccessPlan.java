@@ -91,6 +91,7 @@ public final class AccessPlan {
         consumes(g, p, Topics.PARETO);
         produces(g, p, Topics.RESULTS);
         produces(g, p, Topics.DEAD_LETTERS);
+        produces(g, p, Topics.REPROFILE); // a stale front asks the optimizer for a new one
         for (String device : devices) {
             g.add(Grant.topic(p, Topics.edgeCommands(device), WRITE));
         }
@@ -126,7 +127,13 @@ public final class AccessPlan {
     }
 
     private static void optimizer(List<Grant> g) {
-        g.add(Grant.topic(Principals.OPTIMIZER, Topics.PARETO, WRITE));
+        String p = Principals.OPTIMIZER;
+        g.add(Grant.topic(p, Topics.PARETO, WRITE));
+        // the re-profiling service: reads what the scheduler asks, and the fronts it already replaced
+        consumes(g, p, Topics.REPROFILE);
+        g.add(Grant.topic(p, Topics.PARETO, READ));
+        g.add(Grant.group(p, "dynasplit-optimizer-reprofile", READ));
+        produces(g, p, Topics.DEAD_LETTERS);
     }
 
     private static void upstream(List<Grant> g) {

@@ -19,6 +19,7 @@ public final class EventTypes {
     public static final String ENERGY_TELEMETRY = "io.dynasplit.energy.telemetry.v1";
     public static final String PARETO_FRONT = "io.dynasplit.pareto.front.v1";
     public static final String DEAD_LETTER = "io.dynasplit.dead.letter.v1";
+    public static final String REPROFILE_REQUEST = "io.dynasplit.reprofile.request.v1";
 
     private static final String SCHEMA_BASE = "https://dynasplit.io/schemas/";
 

@@ -11,6 +11,8 @@ public final class Topics {
     public static final String TELEMETRY = "dynasplit.telemetry";
     public static final String PARETO = "dynasplit.pareto";
     public static final String DEAD_LETTERS = "dynasplit.dlq";
+    /** Stale fronts to profile again: the scheduler's staleness monitor asks, the optimizer service answers. */
+    public static final String REPROFILE = "dynasplit.reprofile";
     private static final String EDGE_COMMANDS_PATTERN = "dynasplit.edge.%s.commands";
 
     public static final int MiB = 1024 * 1024;
@@ -59,7 +61,9 @@ public final class Topics {
                 new TopicSpec(PARETO, 1, "compact", -1, MAX_CONTROL_MESSAGE_BYTES,
                         "model@deviceClass", "JSON ParetoFront", EventTypes.PARETO_FRONT),
                 new TopicSpec(DEAD_LETTERS, 1, "delete", 14 * DAY, MAX_CONTROL_MESSAGE_BYTES,
-                        "original key", "JSON DeadLetter", EventTypes.DEAD_LETTER));
+                        "original key", "JSON DeadLetter", EventTypes.DEAD_LETTER),
+                new TopicSpec(REPROFILE, 1, "delete", 7 * DAY, MAX_CONTROL_MESSAGE_BYTES,
+                        "model@deviceClass", "JSON ReprofileRequest", EventTypes.REPROFILE_REQUEST));
     }
 
     public static TopicSpec spec(String topic) {

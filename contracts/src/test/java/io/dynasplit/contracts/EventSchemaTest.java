@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class EventSchemaTest {
     static final List<Class<?>> EVENTS = List.of(InferenceRequest.class, EdgeCommand.class, SplitTensor.class,
-            InferenceResult.class, EnergyTelemetry.class, ParetoFront.class, DeadLetter.class);
+            InferenceResult.class, EnergyTelemetry.class, ParetoFront.class, DeadLetter.class, ReprofileRequest.class);
     static final Path SCHEMA_DIR = Path.of("src/main/resources/schemas");
 
     @Test

@@ -58,7 +58,13 @@ final class Samples {
                 "latencyThresholdMs must be > 0", "InvalidRequest", DeadLetter.excerpt("{\"x\":1}".getBytes()), 7, T0);
     }
 
+    static ReprofileRequest reprofile() {
+        return new ReprofileRequest(ReprofileRequest.SCHEMA_VERSION, "vgg16", "paper-pi4-coral", 3,
+                "median of a configuration's last 3 runs >= 1.25 x its profile", List.of(
+                new ReprofileRequest.DriftEvidence(CONFIG, 122.4, 63.55, 3, 1.8, 1.79)), 42, "/dynasplit/scheduler", T0);
+    }
+
     static List<Object> all() {
-        return List.of(request(), command(), result(), telemetry(), front(), deadLetter(), tensor());
+        return List.of(request(), command(), result(), telemetry(), front(), deadLetter(), reprofile(), tensor());
     }
 }

@@ -12,6 +12,7 @@ import io.dynasplit.deploy.stack.StackCommand;
 import io.dynasplit.fleet.cli.FleetCommand;
 import io.dynasplit.optimizer.Optimizer;
 import io.dynasplit.optimizer.cli.OptimizeCommand;
+import io.dynasplit.optimizer.cli.ReprofileServiceCommand;
 import io.dynasplit.optimizer.cli.OptimizerBenchmarkCommand;
 import io.dynasplit.optimizer.search.Budget;
 import io.dynasplit.runtime.cli.RuntimeCommand;
@@ -42,7 +43,9 @@ public final class DynasplitCli implements Runnable {
         ImportedModelSource.install(new ModelStore(ModelsDirectory.resolve()));
         SimulateCommand simulate = new SimulateCommand(Testbeds::create)
                 // without --front, simulate runs on the front the optimizer finds, as the demo and the paper do
-                .setFrontProvider(model -> Optimizer.paretoFront(model, Testbeds.create("paper"), Budget.PAPER, 7));
+                .setFrontProvider(model -> Optimizer.paretoFront(model, Testbeds.create("paper"), Budget.PAPER, 7))
+                // --reprofile profiles the drifted testbed as the reprofile service does: NSGA-III, same budget
+                .setReprofiler((model, testbed) -> Optimizer.paretoFront(model, testbed, Budget.PAPER, 7));
         CommandLine model = new CommandLine(new ModelCommand()).addSubcommand(new OnnxBenchCommand());
         return new CommandLine(new DynasplitCli())
                 .addSubcommand(new DemoCommand())
@@ -52,6 +55,7 @@ public final class DynasplitCli implements Runnable {
                 .addSubcommand(new FleetCommand())
                 .addSubcommand(simulate)
                 .addSubcommand(new OptimizeCommand())
+                .addSubcommand(new ReprofileServiceCommand())
                 .addSubcommand(new OptimizerBenchmarkCommand())
                 .addSubcommand(new TestbedCommand())
                 .addSubcommand(new RuntimeCommand())

@@ -83,9 +83,20 @@ public final class Selector {
         }
     }
 
-    /** Replaces the front (a newer Pareto store version); feedback on configurations still in it is kept. */
+    /**
+     * Replaces the front (a newer Pareto store version); feedback on configurations still in it is kept, re-expressed
+     * against their new figures where those changed ({@link Feedback#rebase}: a re-profiled configuration is not
+     * corrected twice for the same drift).
+     */
     public void replaceFront(ParetoFront front) {
         synchronized (this) {
+            Map<SplitConfig, ParetoEntry> old = snapshot.entries;
+            for (ParetoEntry e : checked(front)) {
+                ParetoEntry before = old.get(e.config());
+                if (before != null && (before.latencyMs() != e.latencyMs() || before.energyJ() != e.energyJ())) {
+                    feedback.rebase(e.config(), before.latencyMs() / e.latencyMs(), before.energyJ() / e.energyJ());
+                }
+            }
             snapshot = snapshotOf(front, ReconfigurationTable.of(checked(front), reconfiguration, reconfigurationWatts));
         }
     }

@@ -119,6 +119,25 @@ class SelectorTest {
     }
 
     @Test
+    void aReprofiledEntryIsNotCorrectedTwiceForTheSameDrift() {
+        Selector selector = selector(FeedbackSettings.defaults().withZScore(0));
+        selector.observe(misprofiled.config(), 2750, 89.1 * 0.9);
+        assertEquals(2750 / 1434.0, selector.correction(misprofiled.config()).latencyFactor(), 1e-9);
+        // the optimizer measured it again: 2750 ms, 0.9 times the energy
+        ParetoEntry reprofiled = new ParetoEntry(misprofiled.config(), 2750, 89.1 * 0.9, Double.NaN);
+        selector.replaceFront(Fronts.of(2, List.of(reprofiled, faster, fastest)));
+        assertEquals(1.0, selector.correction(misprofiled.config()).latencyFactor(), 1e-9);
+        assertEquals(1.0, selector.correction(misprofiled.config()).energyFactor(), 1e-9);
+        // the cheapest entry meets 2800 ms at its re-profiled 2750 ms (corrected twice it would be 5274 ms)
+        assertEquals(misprofiled.config(), selector.select(2800, null).config());
+        assertEquals(2750, selector.select(2800, null).predictedLatencyMs(), 1e-6);
+        // an entry whose figures did not change keeps its correction as it was
+        selector.observe(faster.config(), 1113 * 1.2, 89.6);
+        selector.replaceFront(Fronts.of(3, List.of(reprofiled, faster, fastest)));
+        assertEquals(1.2, selector.correction(faster.config()).latencyFactor(), 1e-9);
+    }
+
+    @Test
     void refusesBrokenFronts() {
         assertThrows(IllegalArgumentException.class, () -> Selector.builder(Fronts.of(1, List.of())).build());
         assertThrows(IllegalArgumentException.class, () -> Selector.builder(Fronts.of(misprofiled, misprofiled)).build());

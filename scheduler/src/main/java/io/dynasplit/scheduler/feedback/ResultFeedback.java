@@ -1,6 +1,12 @@
 package io.dynasplit.scheduler.feedback;
 
+import io.dynasplit.contracts.EventTypes;
 import io.dynasplit.contracts.InferenceResult;
+import io.dynasplit.contracts.ReprofileRequest;
+import io.dynasplit.contracts.Topics;
+import io.dynasplit.selection.staleness.StalenessCriterion;
+import io.dynasplit.selection.staleness.StalenessMonitor;
+import io.dynasplit.servicekit.messaging.OutgoingEvents;
 import io.dynasplit.contracts.Json;
 import io.dynasplit.contracts.ResultStatus;
 import io.dynasplit.contracts.WireFormatException;
@@ -16,6 +22,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -40,6 +48,13 @@ public class ResultFeedback {
 
     @Inject
     Config config;
+
+    @Inject
+    @Channel("reprofile")
+    Emitter<byte[]> reprofile;
+
+    /** One per scheduler: every replica sees every result, and asks at most once per front version. */
+    private final StalenessMonitor staleness = new StalenessMonitor(StalenessCriterion.defaults(), "/dynasplit/scheduler");
 
     void onStart(@Observes StartupEvent event) {
         Thread replay = new Thread(this::replayHistory, "feedback-history");
@@ -79,8 +94,19 @@ public class ResultFeedback {
         }
         devices.deviceClass(result.edgeDeviceId())
                 .flatMap(deviceClass -> store.selector(result.model(), deviceClass))
-                .ifPresent(selector -> selector.observe(result.config(),
-                        result.latency().edgeMs() + result.latency().transferMs() + result.latency().cloudMs(),
-                        result.energy().totalJ()));
+                .ifPresent(selector -> {
+                    selector.observe(result.config(),
+                            result.latency().edgeMs() + result.latency().transferMs() + result.latency().cloudMs(),
+                            result.energy().totalJ());
+                    staleness.observe(selector.front(), result).ifPresent(this::askForNewFront);
+                });
+    }
+
+    /** The front no longer matches what runs: the optimizer's re-profiling service answers with a newer version. */
+    private void askForNewFront(ReprofileRequest request) {
+        LOG.infof("front %s v%d looks stale (%d configurations off their profile): asking for a new one on %s",
+                request.key(), request.frontVersion(), request.evidence().size(), Topics.REPROFILE);
+        reprofile.send(OutgoingEvents.json(Json.write(request), request.key(), EventTypes.REPROFILE_REQUEST,
+                ReprofileRequest.class, "scheduler"));
     }
 }

@@ -65,6 +65,26 @@ public final class Feedback {
         return true;
     }
 
+    /**
+     * {@code config}'s profile changed (a newer front): its learnt ratios are re-expressed against the new figures,
+     * so that what the runs showed stays what it was: a configuration whose runs took 1.8 times its old figure and
+     * that was re-profiled at 1.8 times it gets a correction near 1, not 1.8 on top of 1.8. Scales are old profile /
+     * new profile (one that is not a positive finite number leaves that ratio as it is); the spread, relative, stays.
+     */
+    public void rebase(SplitConfig config, double latencyScale, double energyScale) {
+        State state = states.get(config);
+        if (state == null) {
+            return;
+        }
+        if (latencyScale > 0 && Double.isFinite(latencyScale)) {
+            state.latencyMean *= latencyScale;
+            state.latencyVariance *= latencyScale * latencyScale;
+        }
+        if (energyScale > 0 && Double.isFinite(energyScale)) {
+            state.energyMean *= energyScale;
+        }
+    }
+
     /** The correction to apply to {@code config}'s profile now. */
     public Correction correction(SplitConfig config) {
         if (!settings.enabled()) {

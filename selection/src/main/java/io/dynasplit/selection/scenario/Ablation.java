@@ -13,6 +13,8 @@ import io.dynasplit.selection.outcome.OutcomeSource;
 import io.dynasplit.selection.outcome.ReconfigurationAccounting;
 import io.dynasplit.selection.outcome.SeededDraws;
 import io.dynasplit.selection.outcome.TestbedOutcomes;
+import io.dynasplit.selection.staleness.StalenessCriterion;
+import io.dynasplit.selection.staleness.StalenessMonitor;
 import io.dynasplit.selection.strategy.SelectorStrategy;
 import io.dynasplit.selection.strategy.Strategy;
 import io.dynasplit.selection.workload.ThresholdWorkload;
@@ -26,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 
 /**
  * The paper's selection against each of DynaSplit's additions alone, all together, and the scenario's oracle, over
@@ -39,8 +42,22 @@ public final class Ablation {
     public record Row(String selection, Summary metPercent, Summary meanEnergyJ) {
     }
 
-    /** One seed's per-request records, by selection. */
-    public record SeedRun(long seed, Scenario scenario, Map<String, List<RequestRecord>> records) {
+    /**
+     * One seed's per-request records, by selection, and for the re-profiling selections the requests after which
+     * their front was called stale.
+     */
+    public record SeedRun(long seed, Scenario scenario, Map<String, List<RequestRecord>> records,
+                          Map<String, List<Integer>> reprofiledAt) {
+    }
+
+    /**
+     * The closed loop added to the ablation: the paper's selection and all features, each also with a staleness
+     * monitor whose signal has the model profiled again ({@code profiler}, on the testbed as drifted at that request)
+     * and the new front used {@code lagRequests} requests later.
+     */
+    public record Reprofiling(BiFunction<ModelDescriptor, TestbedModel, ParetoFront> profiler,
+                              StalenessCriterion criterion, int lagRequests) {
+        public static final String SUFFIX = "+reprofile";
     }
 
     private final ModelDescriptor model;
@@ -49,6 +66,7 @@ public final class Ablation {
     private final ParetoFront front;
     private final FallbackPolicy fallback;
     private final Map<SplitConfig, Outcome> profile = new HashMap<>();
+    private Reprofiling reprofiling;
 
     public Ablation(ModelDescriptor model, TestbedModel testbed, ParetoFront front, FallbackPolicy fallback) {
         this.model = model;
@@ -58,6 +76,12 @@ public final class Ablation {
         this.fallback = fallback;
         OutcomeSource predicted = TestbedOutcomes.predicted(testbed);
         space.configs().forEach(c -> profile.put(c, predicted.outcome(0, c)));
+    }
+
+    /** Adds the re-profiling rows ({@link Reprofiling}); null: none. */
+    public Ablation withReprofiling(Reprofiling loop) {
+        this.reprofiling = loop;
+        return this;
     }
 
     public ProfiledSpace space() {
@@ -83,14 +107,31 @@ public final class Ablation {
             arrivals = poisson(requests, scenario.load() / run.meanBoardMs(sequential), seed);
         }
         Map<String, List<RequestRecord>> records = new LinkedHashMap<>();
+        Map<String, List<Integer>> reprofiledAt = new LinkedHashMap<>();
         for (Variant v : Variant.values()) {
             records.put(v.wireName(), run.run(strategy(v, held), v.loadAware(), thresholds, arrivals));
+        }
+        if (reprofiling != null) {
+            for (Variant v : List.of(Variant.PAPER, Variant.ALL)) {
+                ReprofilingStrategy loop = new ReprofilingStrategy(v.wireName() + Reprofiling.SUFFIX,
+                        v.selector(held, testbed, fallback),
+                        new StalenessMonitor(reprofiling.criterion(), "simulate"),
+                        (i, stale) -> reprofiling.profiler().apply(model, testbedAt(scenario.drift(), i)),
+                        reprofiling.lagRequests());
+                records.put(loop.name(), run.run(loop, v.loadAware(), thresholds, arrivals));
+                reprofiledAt.put(loop.name(), loop.signalledAt());
+            }
         }
         OutcomeSource known = scenario.drift().applyTo((i, c) -> profile.get(c));
         Strategy oracle = new QueueAwareOracle(space.configs(), known,
                 ReconfigurationAccounting.of(ReconfigurationCost.of(testbed), testbed.edgeIdleWatts()));
         records.put(ORACLE, run.run(oracle, true, thresholds, arrivals));
-        return new SeedRun(seed, scenario, records);
+        return new SeedRun(seed, scenario, records, reprofiledAt);
+    }
+
+    /** The testbed as the scenario's drift has it at request {@code index}: what profiling it then would find. */
+    private TestbedModel testbedAt(Drift drift, int index) {
+        return index < drift.fromRequest() || drift.factors().isEmpty() ? testbed : DriftedTestbed.of(testbed, drift);
     }
 
     /** Rows in the order paper, feedback, load, switches, all, oracle, over {@code seeds}. */

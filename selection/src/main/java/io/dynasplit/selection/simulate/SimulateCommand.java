@@ -23,7 +23,9 @@ import io.dynasplit.selection.outcome.SeededDraws;
 import io.dynasplit.selection.outcome.TestbedOutcomes;
 import io.dynasplit.selection.scenario.Ablation;
 import io.dynasplit.selection.scenario.AblationTable;
+import io.dynasplit.selection.scenario.Recovery;
 import io.dynasplit.selection.scenario.Variant;
+import io.dynasplit.selection.staleness.StalenessCriterion;
 import io.dynasplit.selection.strategy.Baselines;
 import io.dynasplit.selection.strategy.Strategy;
 import io.dynasplit.selection.workload.ThresholdWorkload;
@@ -43,6 +45,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -115,18 +118,31 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--selection", defaultValue = "all",
             description = "With --scenario: the variant whose requests are printed: paper, feedback, load, switches, all, "
-                    + "oracle, or none. Default: ${DEFAULT-VALUE}")
+                    + "oracle, none, or with --reprofile paper+reprofile, all+reprofile. Default: ${DEFAULT-VALUE}")
     String selection;
 
     @Option(names = "--seeds", defaultValue = "1",
             description = "With --scenario: seeds --seed, --seed + 1, ... Default: ${DEFAULT-VALUE}")
     int seeds;
 
+    @Option(names = "--reprofile",
+            description = "With --scenario: also run the paper's selection and all features with the closed loop (a "
+                    + "staleness monitor whose signal has the model profiled again on the testbed as drifted, the new "
+                    + "front used --reprofile-lag requests later), and print how each selection recovers from the drift.")
+    boolean reprofile;
+
+    @Option(names = "--reprofile-lag", defaultValue = "0", paramLabel = "REQUESTS",
+            description = "With --reprofile: requests served on the stale front between the signal and the new front "
+                    + "(the optimizer's time). Default: ${DEFAULT-VALUE}")
+    int reprofileLag;
+
     @Option(names = "--print", defaultValue = Baselines.DYNASPLIT, description = "Strategy whose per-request lines are printed, or none. Default: ${DEFAULT-VALUE}")
     String print;
 
     private final Function<String, TestbedModel> testbeds;
     private Function<ModelDescriptor, ParetoFront> frontProvider;
+    private BiFunction<ModelDescriptor, TestbedModel, ParetoFront> reprofiler =
+            (model, testbed) -> ExhaustiveFront.of(ProfiledSpace.of(model, testbed));
     private List<StrategySummary> summaries = List.of();
 
     /** With the testbeds {@link Testbeds} knows and the exhaustive front as the default front. */
@@ -141,6 +157,12 @@ public final class SimulateCommand implements Callable<Integer> {
     /** The front to use when {@code --front} is absent, e.g. the optimizer's search; null: the exhaustive front. */
     public SimulateCommand setFrontProvider(Function<ModelDescriptor, ParetoFront> provider) {
         this.frontProvider = provider;
+        return this;
+    }
+
+    /** How {@code --reprofile} profiles a model on a (drifted) testbed, e.g. the optimizer; default: exhaustively. */
+    public SimulateCommand setReprofiler(BiFunction<ModelDescriptor, TestbedModel, ParetoFront> profiler) {
+        this.reprofiler = Objects.requireNonNull(profiler);
         return this;
     }
 
@@ -236,10 +258,16 @@ public final class SimulateCommand implements Callable<Integer> {
         if (seeds < 1 || requests < 1) {
             throw new IllegalArgumentException("--seeds and --requests must be >= 1");
         }
-        if (!"none".equals(selection) && !Ablation.ORACLE.equals(selection)) {
+        if (reprofile && (selection.equals(Variant.PAPER.wireName() + Ablation.Reprofiling.SUFFIX)
+                || selection.equals(Variant.ALL.wireName() + Ablation.Reprofiling.SUFFIX))) {
+            // one of the closed loop's rows
+        } else if (!"none".equals(selection) && !Ablation.ORACLE.equals(selection)) {
             Variant.parse(selection);
         }
         Ablation ablation = new Ablation(descriptor, testbed, front, policy);
+        if (reprofile) {
+            ablation.withReprofiling(new Ablation.Reprofiling(reprofiler, StalenessCriterion.defaults(), reprofileLag));
+        }
         List<Ablation.SeedRun> runs = new java.util.ArrayList<>();
         for (int k = 0; k < seeds; k++) {
             runs.add(ablation.runSeed(scenario, requests, seed + k));
@@ -255,6 +283,19 @@ public final class SimulateCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "front: %d entries (%s)%n", front.entries().size(),
                 front.provenance() == null ? "?" : front.provenance().algorithm());
         err.print(AblationTable.format(Ablation.rows(runs)));
+        if (reprofile) {
+            Map<String, Integer> signals = new java.util.LinkedHashMap<>();
+            runs.forEach(r -> r.reprofiledAt().forEach((name, at) -> signals.merge(name, at.size(), Integer::sum)));
+            err.printf(Locale.ROOT, "fronts called stale over the %d seeds: %s%n", seeds, signals);
+            if (runs.get(0).scenario().drift().factors().isEmpty()) {
+                err.println("no drift begins in scenario " + scenario + ": no recovery to measure");
+            } else {
+                err.printf(Locale.ROOT, "recovery from the drift at request %d (%s; re-profiling lag %d requests):%n",
+                        runs.get(0).scenario().drift().fromRequest(), StalenessCriterion.defaults().describe(),
+                        reprofileLag);
+                err.print(Recovery.table(runs, Recovery.DEFAULT_WINDOW, Recovery.DEFAULT_TOLERANCE_POINTS));
+            }
+        }
         err.printf(Locale.ROOT, "elapsed %.1f s%n", (System.nanoTime() - started) / 1e9);
         err.flush();
         return 0;

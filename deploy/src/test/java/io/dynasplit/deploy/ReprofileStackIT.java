@@ -1,0 +1,229 @@
+package io.dynasplit.deploy;
+
+import io.dynasplit.contracts.Decision;
+import io.dynasplit.contracts.EdgeCommand;
+import io.dynasplit.contracts.EventTypes;
+import io.dynasplit.contracts.InferenceRequest;
+import io.dynasplit.contracts.InferenceResult;
+import io.dynasplit.contracts.Json;
+import io.dynasplit.contracts.ModelDescriptor;
+import io.dynasplit.contracts.Models;
+import io.dynasplit.contracts.ParetoEntry;
+import io.dynasplit.contracts.ParetoFront;
+import io.dynasplit.contracts.ReprofileRequest;
+import io.dynasplit.contracts.ResultStatus;
+import io.dynasplit.contracts.Topics;
+import io.dynasplit.deploy.client.PipelineClient;
+import io.dynasplit.deploy.stack.LocalStack;
+import io.dynasplit.deploy.stack.StackSettings;
+import io.dynasplit.optimizer.OptimizationRequest;
+import io.dynasplit.optimizer.Optimizer;
+import io.dynasplit.optimizer.search.EvaluationListener;
+import io.dynasplit.optimizer.evaluation.ProfileEvaluator;
+import io.dynasplit.optimizer.kafka.CloudEventHeaders;
+import io.dynasplit.optimizer.kafka.KafkaClientSettings;
+import io.dynasplit.optimizer.reprofile.Reprofiler;
+import io.dynasplit.optimizer.reprofile.ReprofileService;
+import io.dynasplit.optimizer.search.Budget;
+import io.dynasplit.optimizer.store.ParetoPublisher;
+import io.dynasplit.selection.staleness.StalenessCriterion;
+import io.dynasplit.selection.staleness.StalenessMonitor;
+import io.dynasplit.testbed.TestbedModel;
+import io.dynasplit.testbed.Testbeds;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The closed loop around the running services: the scheduler holds a stale front of fmnist-cnn (profiled when every
+ * configuration that runs on the board was 1.6 times faster than the emulated board now runs it, as the paper's ViT
+ * entry was profiled at half its run); the staleness monitor, hooked on the results as the scheduler will hook it,
+ * asks once on {@code dynasplit.reprofile}; the reprofile service publishes the re-profiled front on
+ * {@code dynasplit.pareto}; the running scheduler takes it in place, and the commands it sends next carry the new
+ * front's version. No service is restarted.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReprofileStackIT {
+    static final String DEVICE = "pi-a";
+    static final String MODEL = "fmnist-cnn";
+    static final double PROFILED_FASTER = 1.6;
+
+    LocalStack stack;
+    PipelineClient client;
+
+    @BeforeAll
+    void startStack() {
+        Path home = Path.of(System.getProperty("dynasplit.home", "..")).toAbsolutePath().normalize();
+        stack = LocalStack.start(StackSettings.defaults(home).withEdgeDevices(List.of(DEVICE))
+                .withPreloadModels(List.of(MODEL)).withLogDir(home.resolve("deploy/target/it-logs-reprofile"))
+                .withFirstHttpPort(28580));
+        client = new PipelineClient(stack.bootstrapServers());
+    }
+
+    @AfterAll
+    void stopStack() {
+        if (client != null) {
+            client.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aStaleFrontIsFoundReprofiledAndUsedByTheRunningSchedulerWithoutARestart() throws Exception {
+        ModelDescriptor model = Models.require(MODEL);
+        TestbedModel paper = Testbeds.create("paper");
+        // the front the reprofile service will find, less the drift (fmnist-cnn's profile has no accuracy figures)
+        ParetoFront truth = Optimizer.optimize(OptimizationRequest.nsga3(model, Budget.PAPER, 7)
+                .withAccuracyObjective(false), new ProfileEvaluator(paper), EvaluationListener.NONE).front();
+        List<ParetoEntry> staleEntries = truth.entries().stream().map(e -> e.config().layer() == 0 ? e
+                : new ParetoEntry(e.config(), e.latencyMs() / PROFILED_FASTER, e.energyJ() / PROFILED_FASTER,
+                e.accuracy())).toList();
+        ParetoFront v1 = new ParetoFront(truth.schemaVersion(), truth.model(), truth.deviceClass(), truth.version(),
+                truth.createdAt(), truth.provenance(), staleEntries);
+        KafkaClientSettings kafka = KafkaClientSettings.of(stack.bootstrapServers());
+        try (ParetoPublisher publisher = new ParetoPublisher(kafka)) {
+            publisher.publish(v1);
+        }
+        stack.awaitFront(v1.key(), v1.version(), Duration.ofSeconds(60));
+        // the log folder outlives a run: count the starts from here on
+        int startsBefore = count(Files.readString(stack.service("scheduler").log()), " started in ");
+
+        Reprofiler reprofiler = new Reprofiler(() -> new ProfileEvaluator(paper), Budget.PAPER, 7, Clock.systemUTC());
+        List<String> serviceLog = new CopyOnWriteArrayList<>();
+        ReprofileService service = new ReprofileService(kafka, reprofiler, Clock.systemUTC(), serviceLog::add);
+        Thread serviceThread = new Thread(service, "reprofile-service");
+        serviceThread.start();
+        // the hook as the scheduler will run it: each result against the front it was chosen from
+        StalenessMonitor monitor = new StalenessMonitor(StalenessCriterion.defaults(), "/dynasplit/scheduler");
+        List<ReprofileRequest> asked = new ArrayList<>();
+        Map<String, Long> decidedOn = new HashMap<>();
+        Random random = new Random(17);
+        List<String> afterSwitch = new ArrayList<>();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.clientProperties(Map.of(
+                "key.serializer", StringSerializer.class.getName(),
+                "value.serializer", ByteArraySerializer.class.getName())))) {
+            long newVersion = -1;
+            for (int batch = 0; batch < 40 && afterSwitch.size() < 20; batch++) {
+                List<InferenceRequest> requests = FrontRequests.draw(truth, List.of(DEVICE), MODEL, 10, random);
+                requests.forEach(client::submit);
+                Map<String, InferenceResult> results = client.await(
+                        requests.stream().map(InferenceRequest::requestId).toList(), Duration.ofMinutes(2), null);
+                assertEquals(requests.size(), results.size(), "every request has a result");
+                Map<String, Decision> decisions = decisions(requests.size() * (batch + 1));
+                for (InferenceRequest r : requests) {
+                    InferenceResult result = results.get(r.requestId());
+                    assertEquals(ResultStatus.OK, result.status(), result.detail());
+                    long version = decisions.get(r.requestId()).frontVersion();
+                    decidedOn.put(r.requestId(), version);
+                    ParetoFront held = version == v1.version() ? v1 : reprofiled(version);
+                    monitor.observe(held, result).ifPresent(request -> {
+                        asked.add(request);
+                        producer.send(new ProducerRecord<>(Topics.REPROFILE, null, request.key(), Json.write(request),
+                                CloudEventHeaders.json(EventTypes.REPROFILE_REQUEST,
+                                        EventTypes.dataSchema(ReprofileRequest.class), "/dynasplit/scheduler",
+                                        request.requestedAt())));
+                        producer.flush();
+                    });
+                    if (newVersion > 0 && version == newVersion) {
+                        afterSwitch.add(r.requestId());
+                    }
+                }
+                if (newVersion < 0 && reprofiler.newestVersion(v1.key()).orElse(v1.version()) > v1.version()) {
+                    newVersion = reprofiler.newestVersion(v1.key()).orElseThrow();
+                    // the running scheduler takes it from the topic
+                    stack.awaitFront(v1.key(), newVersion, Duration.ofSeconds(60));
+                }
+            }
+            assertEquals(1, asked.size(), "asked once about the stale front: " + asked);
+            assertEquals(v1.version(), asked.get(0).frontVersion());
+            assertTrue(asked.get(0).evidence().stream().allMatch(e -> e.config().layer() > 0), asked.toString());
+            assertTrue(newVersion > v1.version(), "a newer front was published: " + serviceLog);
+            assertEquals(20, afterSwitch.size(), "the running scheduler decided from the new version: " + decidedOn);
+            ParetoFront v2 = reprofiled(newVersion);
+            for (ParetoEntry e : v2.entries()) {
+                assertEquals(paper.predict(e.config()).latencyMs(), e.latencyMs(), 1e-6 * e.latencyMs(),
+                        "re-profiled on the board as it runs: " + e.config().label());
+            }
+            // replaced in place: one scheduler process, started once, that logged the new version
+            assertTrue(stack.service("scheduler").isAlive());
+            String log = Files.readString(stack.service("scheduler").log());
+            assertEquals(startsBefore, count(log, " started in "), "the scheduler was not restarted");
+            assertTrue(startsBefore >= 1, "the scheduler's start is in its log");
+            assertTrue(log.contains("Pareto front " + v1.key() + " v" + newVersion), "the scheduler took v" + newVersion);
+            long onV1 = decidedOn.values().stream().filter(v -> v == v1.version()).count();
+            System.out.printf("ReprofileStackIT: asked after %d results on v%d; %d requests decided on v1, %d on v%d; %s%n",
+                    asked.get(0).observations(), v1.version(), onV1, decidedOn.size() - onV1, newVersion, serviceLog);
+        } finally {
+            service.close();
+            serviceThread.join(20_000);
+        }
+    }
+
+    private final Map<Long, ParetoFront> fronts = new HashMap<>();
+
+    /** A front version as published on the Pareto topic. */
+    private ParetoFront reprofiled(long version) {
+        return fronts.computeIfAbsent(version, v -> read(Topics.PARETO, ParetoFront.class, 0).stream()
+                .filter(f -> f.model().equals(MODEL) && f.version() == v).findFirst()
+                .orElseThrow(() -> new AssertionError("no front v" + v + " on " + Topics.PARETO)));
+    }
+
+    /** The scheduler's decision per request id, from the commands it sent (at least {@code expected} of them). */
+    private Map<String, Decision> decisions(int expected) {
+        Map<String, Decision> out = new HashMap<>();
+        read(Topics.edgeCommands(DEVICE), EdgeCommand.class, expected)
+                .forEach(c -> out.put(c.request().requestId(), c.decision()));
+        return out;
+    }
+
+    private <T> List<T> read(String topic, Class<T> type, int atLeast) {
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", stack.bootstrapServers(),
+                "key.deserializer", StringDeserializer.class.getName(),
+                "value.deserializer", ByteArrayDeserializer.class.getName()))) {
+            TopicPartition tp = new TopicPartition(topic, 0);
+            c.assign(List.of(tp));
+            c.seekToBeginning(List.of(tp));
+            List<T> out = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            long end = c.endOffsets(List.of(tp)).get(tp);
+            while ((c.position(tp) < end || out.size() < atLeast) && System.nanoTime() < deadline) {
+                c.poll(Duration.ofMillis(100)).forEach(r -> out.add(Json.read(r.value(), type)));
+                end = c.endOffsets(List.of(tp)).get(tp);
+            }
+            return out;
+        }
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
