@@ -12,6 +12,8 @@ import java.time.Duration;
 /**
  * On a graceful stop the replica leaves the consumer group at once, so its devices move to the others now rather
  * than after the session timeout (Kafka Streams does not leave on close by default, and the extension closes plainly).
+ * In Kafka Streams 4.1 leaving works through the member's {@code group.instance.id}, which application.properties
+ * sets.
  */
 @ApplicationScoped
 public class GracefulLeave {
