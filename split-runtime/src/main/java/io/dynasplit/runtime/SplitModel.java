@@ -34,6 +34,8 @@ public final class SplitModel implements SplitNetwork, AutoCloseable {
     private final List<Block> units;
     private final List<SplitPoint> splitPoints;
     private final ParameterStore parameters;
+    /** Weights copied to the GPU on its first use and kept there (a store caches one device's copy). */
+    private ParameterStore gpuParameters;
     private final InputDecoder inputDecoder;
     private final String weightsSource;
 
@@ -109,6 +111,22 @@ public final class SplitModel implements SplitNetwork, AutoCloseable {
         return layer == lastLayer() ? activation : run(layer, lastLayer(), activation);
     }
 
+    @Override
+    public boolean runsOn(ComputeDevice device) {
+        return device == ComputeDevice.CPU || ComputeDevice.pytorchGpuCount() > 0;
+    }
+
+    @Override
+    public Activation tail(int layer, Activation activation, ComputeDevice device) {
+        checkLayer(layer);
+        checkShape(activation, layer);
+        if (!runsOn(device)) {
+            throw new IllegalStateException("the PyTorch engine sees no GPU: " + name()
+                    + "'s tail cannot run on it (the CPU natives are loaded; docs/hardware.md, GPU tails)");
+        }
+        return layer == lastLayer() ? activation : run(layer, lastLayer(), activation, device);
+    }
+
     /**
      * Layers [from, to) on the output of split point {@code from}: head(l) is layers(0, l), tail(l) is
      * layers(l, L). Lets a caller walk the split points one layer at a time.
@@ -182,16 +200,30 @@ public final class SplitModel implements SplitNetwork, AutoCloseable {
         }
     }
 
-    private synchronized Activation run(int from, int to, Activation in) {
+    private Activation run(int from, int to, Activation in) {
+        return run(from, to, in, ComputeDevice.CPU);
+    }
+
+    private synchronized Activation run(int from, int to, Activation in, ComputeDevice device) {
+        ParameterStore store = device == ComputeDevice.CPU ? parameters : gpuParameters();
         try (NDManager request = model.getNDManager().newSubManager()) {
-            NDList x = new NDList(request.create(in.values(), shapeOf(in.shape())));
+            // the input is made in host memory and copied over: PyTorch refuses to wrap host memory as a GPU tensor
+            NDArray input = request.create(in.values(), shapeOf(in.shape()));
+            NDList x = new NDList(device == ComputeDevice.CPU ? input : input.toDevice(device.djlDevice(), false));
             for (int i = from; i < to; i++) {
-                x = units.get(i).forward(parameters, x, false);
+                x = units.get(i).forward(store, x, false);
             }
-            NDArray out = x.singletonOrThrow();
+            NDArray out = x.singletonOrThrow().toDevice(ai.djl.Device.cpu(), false);
             return new Activation(out.toFloatArray(), Arrays.stream(out.getShape().getShape())
                     .mapToInt(Math::toIntExact).toArray());
         }
+    }
+
+    private ParameterStore gpuParameters() {
+        if (gpuParameters == null) {
+            gpuParameters = new ParameterStore(model.getNDManager(), false);
+        }
+        return gpuParameters;
     }
 
     private void checkLayer(int layer) {

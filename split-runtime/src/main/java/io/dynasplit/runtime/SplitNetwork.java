@@ -25,6 +25,23 @@ public interface SplitNetwork {
     /** The logits from the head's output at {@code layer} (the activation itself at L). */
     Activation tail(int layer, Activation activation);
 
+    /** Whether this network's parts can be computed on {@code device} in this process. */
+    default boolean runsOn(ComputeDevice device) {
+        return device == ComputeDevice.CPU;
+    }
+
+    /**
+     * The tail computed on {@code device}: the same logits as {@link #tail(int, Activation)}, up to the device's
+     * floating-point rounding. Refused where {@link #runsOn} says no: a caller that asked for a GPU must not be told
+     * a CPU run was one.
+     */
+    default Activation tail(int layer, Activation activation, ComputeDevice device) {
+        if (!runsOn(device)) {
+            throw new IllegalStateException(name() + " cannot run on the " + device.wireName() + " here");
+        }
+        return tail(layer, activation);
+    }
+
     /** The network input for a request payload (image, tensor frame, raw fp32, or the synthetic input of a seed). */
     Activation inputFor(String mediaType, byte[] bytes, long seed);
 

@@ -15,6 +15,7 @@ import io.dynasplit.contracts.Models;
 import io.dynasplit.contracts.ResultStatus;
 import io.dynasplit.contracts.SplitTensor;
 import io.dynasplit.runtime.Activation;
+import io.dynasplit.runtime.ComputeDevice;
 import io.dynasplit.runtime.ModelCatalog;
 import io.dynasplit.runtime.SplitNetwork;
 import io.dynasplit.servicekit.deadletter.DeadLetterReason;
@@ -57,6 +58,9 @@ public class TailRunner {
     @Inject
     ResultsTracker results;
 
+    @Inject
+    TailPlacement placement;
+
     @ConfigProperty(name = "dynasplit.models.preload")
     Optional<List<String>> preload;
 
@@ -79,9 +83,10 @@ public class TailRunner {
         }
         double measuredTransferMs = edge.finishedAt() == null ? 0
                 : Math.max(0, receivedMillis - edge.finishedAt().toEpochMilli());
+        ComputeDevice device = placement.deviceFor(tensor.config(), model);
         long t0 = System.nanoTime();
         CloudNode.Run<Activation> run = node.run(tensor.config(), frameBytes, measuredTransferMs,
-                () -> model.tail(tensor.splitLayer(), Activation.fromSplitTensor(tensor)));
+                () -> model.tail(tensor.splitLayer(), Activation.fromSplitTensor(tensor), device));
         double hostMs = (System.nanoTime() - t0) / 1e6;
         if (!results.claim(tensor.requestId())) {
             return;
