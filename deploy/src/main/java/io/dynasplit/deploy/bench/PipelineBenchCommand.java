@@ -139,6 +139,10 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                     + floorRounds + " sequential)", floor);
             System.out.printf(Locale.ROOT, "| overhead above that floor, ms (p50 - p50) | %.2f | | |%n",
                     Quantiles.quantile(overhead, 0.5) - Quantiles.quantile(floor, 0.5));
+            // the machine's speed moves both alike, so their ratio is what runs on different days can compare
+            System.out.printf(Locale.ROOT, "| pipeline overhead over that floor, ratio (p50 / p50; p99 / p99) | %.2fx | %.2fx | |%n",
+                    Quantiles.quantile(overhead, 0.5) / Quantiles.quantile(floor, 0.5),
+                    Quantiles.quantile(overhead, 0.99) / Quantiles.quantile(floor, 0.99));
             System.out.printf(Locale.ROOT, "| sustained throughput, results/s (%d-request burst, 2 devices) | %.0f | | |%n",
                     burst, throughput);
             System.out.println();
