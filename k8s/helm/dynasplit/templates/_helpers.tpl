@@ -216,7 +216,7 @@ readinessProbe:
 {{- $class := .Values.edge.deviceClass -}}
 {{- $pairs := list -}}
 {{- range .Values.edge.devices }}{{ $pairs = append $pairs (printf "%s=%s" .id (default $class .class)) }}{{ end -}}
-{{- join "," $pairs -}}
+{{- join "\n" $pairs -}}
 {{- end -}}
 
 {{/* volumeMounts / volumes blocks (omitted when empty); call with (dict "root" $ "extra" <list>). */}}

@@ -23,6 +23,7 @@ import static io.dynasplit.k8s.Chart.sets;
 import static io.dynasplit.k8s.Rendered.container;
 import static io.dynasplit.k8s.Rendered.env;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +36,7 @@ class ChartValuesTest {
             "kafka.security.protocol", "kafka.sasl.mechanism", "kafka.sasl.jaas.config",
             "kafka.ssl.truststore.location", "kafka.ssl.truststore.password", "dynasplit.topics.provision");
     private static final Map<String, List<String>> SERVICE_PROPERTIES = Map.of(
-            "scheduler", List.of("dynasplit.scheduler.fallback-policy", "dynasplit.scheduler.devices",
+            "scheduler", List.of("dynasplit.scheduler.fallback-policy", "dynasplit.scheduler.devices-file",
                     "dynasplit.scheduler.timeout-grace-ms", "dynasplit.scheduler.front-dir",
                     "dynasplit.scheduler.margin-z", "dynasplit.scheduler.request-partitions"),
             "edge-node", List.of("dynasplit.edge.device-id", "dynasplit.edge.device-class",
@@ -191,10 +192,34 @@ class ChartValuesTest {
     void theSchedulerLearnsEveryListedDeviceWithItsClass() {
         Rendered rendered = render(sets("edge.devices[0].id", "pi4-01", "edge.devices[1].id", "nuc-7",
                 "edge.devices[1].class", "x86-nuc"));
-        JsonNode devices = env(container(rendered.get("Deployment", "dynasplit-scheduler"), "scheduler"))
-                .get("DYNASPLIT_SCHEDULER_DEVICES");
+        JsonNode scheduler = rendered.get("Deployment", "dynasplit-scheduler");
+        JsonNode container = container(scheduler, "scheduler");
+        String file = env(container).get("DYNASPLIT_SCHEDULER_DEVICES_FILE").path("value").asText();
 
-        assertEquals("pi4-01=paper-pi4-coral,nuc-7=x86-nuc", devices.path("value").asText());
+        // the list is a mounted ConfigMap file (one device per line), not an environment variable
+        assertEquals("pi4-01=paper-pi4-coral\nnuc-7=x86-nuc\n", rendered.get("ConfigMap", "dynasplit-scheduler-devices")
+                .path("data").path("devices").asText());
+        String mountPath = null;
+        for (JsonNode mount : container.path("volumeMounts")) {
+            if (mount.path("name").asText().equals("devices")) {
+                mountPath = mount.path("mountPath").asText();
+            }
+        }
+        assertEquals(mountPath + "/devices", file);
+        boolean mounted = false;
+        for (JsonNode volume : scheduler.path("spec").path("template").path("spec").path("volumes")) {
+            mounted |= volume.path("name").asText().equals("devices")
+                    && volume.path("configMap").path("name").asText().equals("dynasplit-scheduler-devices");
+        }
+        assertTrue(mounted, "the ConfigMap is the devices volume");
+        assertFalse(env(container).containsKey("DYNASPLIT_SCHEDULER_DEVICES"));
+        // a changed list changes the pod template, so the replicas roll and read it again
+        String checksum = scheduler.path("spec").path("template").path("metadata").path("annotations")
+                .path("checksum/devices").asText();
+        String other = render(sets("edge.devices[0].id", "pi4-01")).get("Deployment", "dynasplit-scheduler")
+                .path("spec").path("template").path("metadata").path("annotations").path("checksum/devices").asText();
+        assertFalse(checksum.isEmpty());
+        assertNotEquals(checksum, other);
     }
 
     @Test

@@ -29,6 +29,10 @@ class FleetScaleTest {
     static final int DEVICES = 10_000;
     /** Helm keeps a release as base64(gzip(release)) in one Secret, which Kubernetes caps at 1 MiB. */
     static final int SECRET_LIMIT = 1024 * 1024;
+    /** Linux's limit for one environment string (MAX_ARG_STRLEN). */
+    static final int ENV_LIMIT = 128 * 1024;
+    /** Kubernetes caps a ConfigMap's data at 1 MiB. */
+    static final int CONFIG_MAP_LIMIT = 1024 * 1024;
 
     static Path values;
 
@@ -66,6 +70,22 @@ class FleetScaleTest {
         System.out.printf("10,000 devices: %d KafkaTopics rendered in %d ms, manifest %d KB, as Helm stores it %d KB%n",
                 topics.size(), renderMs, manifest.length() / 1024, stored / 1024);
         assertTrue(stored < SECRET_LIMIT / 2, "release manifest as stored: " + stored + " bytes");
+    }
+
+    @Test
+    void theSchedulerReadsTenThousandDevicesFromAConfigMapNotAnEnvironmentVariable() throws IOException {
+        Rendered rendered = Rendered.parse(Chart.template(Map.of(), values));
+        String devices = rendered.get("ConfigMap", "dynasplit-scheduler-devices").path("data").path("devices").asText();
+        JsonNode scheduler = Rendered.container(rendered.get("Deployment", "dynasplit-scheduler"), "scheduler");
+
+        assertEquals(DEVICES, devices.lines().count());
+        assertTrue(devices.lines().anyMatch("board-09999=paper-pi4-coral"::equals));
+        assertTrue(devices.length() > ENV_LIMIT, "a list this long could not be one variable: " + devices.length());
+        assertTrue(devices.length() < CONFIG_MAP_LIMIT, "ConfigMap data: " + devices.length() + " bytes");
+        for (Map.Entry<String, JsonNode> variable : Rendered.env(scheduler).entrySet()) {
+            assertTrue(variable.getValue().toString().length() < ENV_LIMIT, variable.getKey());
+        }
+        assertTrue(Rendered.env(scheduler).containsKey("DYNASPLIT_SCHEDULER_DEVICES_FILE"));
     }
 
     @Test

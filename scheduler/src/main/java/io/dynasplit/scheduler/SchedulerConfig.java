@@ -11,6 +11,13 @@ public interface SchedulerConfig {
     /** The edge devices this scheduler routes to: {@code deviceId=deviceClass,...}. */
     String devices();
 
+    /**
+     * A file listing the devices instead, one {@code deviceId=deviceClass} per line (commas allowed, {@code #}
+     * comments): a fleet's list outgrows one environment variable (Linux caps one at 128 KiB, about 5,000 devices),
+     * so the chart mounts it from a ConfigMap. When set, {@link #devices()} is ignored.
+     */
+    Optional<String> devicesFile();
+
     /** What to do when no configuration meets the threshold: {@code fastest}, {@code cheapest} or {@code reject}. */
     @WithDefault("fastest")
     String fallbackPolicy();

@@ -5,6 +5,10 @@ import io.dynasplit.scheduler.SchedulerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,14 +20,23 @@ public class DeviceRegistry {
 
     @Inject
     public DeviceRegistry(SchedulerConfig config) {
-        this.classByDevice = parse(config.devices());
+        this.classByDevice = config.devicesFile().map(file -> read(Path.of(file))).orElseGet(() -> parse(config.devices()));
+    }
+
+    /** One {@code deviceId=deviceClass} per line or comma-separated; blank lines and {@code #} comments skipped. */
+    static Map<String, String> read(Path file) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("dynasplit.scheduler.devices-file: cannot read " + file + ": " + e, e);
+        }
     }
 
     static Map<String, String> parse(String devices) {
         Map<String, String> map = new LinkedHashMap<>();
-        for (String item : devices.split(",")) {
+        for (String item : devices.split("[,\\n]")) {
             String trimmed = item.trim();
-            if (trimmed.isEmpty()) {
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                 continue;
             }
             int eq = trimmed.indexOf('=');

@@ -62,6 +62,7 @@ class SelectionSettingsTest {
     private static SchedulerConfig config(double keepMargin, double marginZ) {
         return new SchedulerConfig() {
             public String devices() { return "pi-a=paper-pi4-coral"; }
+            public Optional<String> devicesFile() { return Optional.empty(); }
             public String fallbackPolicy() { return "fastest"; }
             public long timeoutGraceMs() { return 30000; }
             public java.time.Duration deadlineSweepInterval() { return java.time.Duration.ofMillis(500); }
