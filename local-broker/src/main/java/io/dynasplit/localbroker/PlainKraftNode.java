@@ -101,6 +101,11 @@ final class PlainKraftNode implements AutoCloseable {
                 .withAdditionalProperties(p -> {
                     settings.accept(p);
                     p.put("log.dir", logDir.toString());
+                    // a stopping broker tells its controller, which fences it: the restarted broker's new incarnation
+                    // then registers at once. Without it (the companion's default) the controller that comes back
+                    // still holds the old incarnation's session and refuses the new one until that session expires
+                    // (broker.session.timeout.ms, 9 s): "Another broker is registered with that broker id".
+                    p.put("controlled.shutdown.enable", "true");
                 });
         startLoggingItsConsoleOutput(fresh);
         broker = fresh;

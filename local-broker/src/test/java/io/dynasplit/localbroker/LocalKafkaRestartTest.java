@@ -72,10 +72,14 @@ class LocalKafkaRestartTest {
             }
         }
 
+        long t0 = System.nanoTime();
         kafka.stop();
+        long t1 = System.nanoTime();
         assertFalse(kafka.isRunning());
         assertFalse(accepts(before), "a stopped broker refuses connections");
         kafka.startAgain();
+        System.out.printf("broker stopped in %d ms, started again in %d ms%n", (t1 - t0) / 1_000_000,
+                (System.nanoTime() - t1) / 1_000_000);
         assertTrue(kafka.isRunning());
 
         assertEquals(before, kafka.bootstrapServers(), "same address");
