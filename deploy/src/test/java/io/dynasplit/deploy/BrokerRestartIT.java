@@ -51,7 +51,8 @@ class BrokerRestartIT {
     static final int REQUESTS = 200;
     static final long PACE_MS = 125; // 200 requests over 25 s
     static final int RESTART_AT = 80; // 10 s into the run
-    static final Duration DOWNTIME = Duration.ofSeconds(5);
+    /** How long the broker stays down; {@code -Ddynasplit.it.broker-downtime-s=N} for a longer outage. */
+    static final Duration DOWNTIME = Duration.ofSeconds(Integer.getInteger("dynasplit.it.broker-downtime-s", 5));
     /** The scheduler's timeout grace (30 s): a result can come that much after the deadline, then no more. */
     static final Duration GRACE = Duration.ofSeconds(30);
 
