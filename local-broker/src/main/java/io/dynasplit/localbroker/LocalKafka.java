@@ -26,6 +26,9 @@ import java.util.logging.Logger;
  * ({@link #startSecured(AccessPlan)}): one SASL_SSL listener with SCRAM-SHA-512 and certificates made at start, the
  * StandardAuthorizer refusing whatever no ACL allows, a credential for every principal of the plan
  * ({@link #credentials(String)}) and the plan's ACLs.
+ *
+ * <p>The plain broker can be stopped and started again on the same log directory and port ({@link #stop()},
+ * {@link #startAgain()}), for tests of what a broker outage does to the services.
  */
 public final class LocalKafka implements AutoCloseable {
     // The broker logs hundreds of INFO lines; strong references keep these levels from being garbage-collected.
@@ -179,9 +182,9 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     /**
-     * Shuts the broker down as a crash of its machine would look to clients (connections refused), keeping its log
-     * directory, cluster id and ports for {@link #startAgain()}. Only the plain broker: the secured one's SCRAM
-     * credentials and certificates are made per start.
+     * Shuts the broker down (a controlled shutdown; clients then find connections refused), keeping its log directory,
+     * cluster id and ports for {@link #startAgain()}. Only the plain broker: the secured node has no restart (its
+     * certificates live only in the running node's settings), and refuses rather than come back half-configured.
      */
     public void stop() {
         plainNode("stop").stop();
