@@ -4,13 +4,8 @@ import io.dynasplit.access.AccessPlan;
 import io.dynasplit.access.Grant;
 import io.dynasplit.contracts.TopicSpec;
 import io.dynasplit.contracts.Topics;
-import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +26,9 @@ import java.util.logging.Logger;
  * ({@link #startSecured(AccessPlan)}): one SASL_SSL listener with SCRAM-SHA-512 and certificates made at start, the
  * StandardAuthorizer refusing whatever no ACL allows, a credential for every principal of the plan
  * ({@link #credentials(String)}) and the plan's ACLs.
+ *
+ * <p>The plain broker can be stopped and started again on the same log directory and port ({@link #stop()},
+ * {@link #startAgain()}), for tests of what a broker outage does to the services.
  */
 public final class LocalKafka implements AutoCloseable {
     // The broker logs hundreds of INFO lines; strong references keep these levels from being garbage-collected.
@@ -65,16 +63,8 @@ public final class LocalKafka implements AutoCloseable {
     public static LocalKafka start(int port) {
         QUIET.forEach(l -> l.setLevel(Level.WARNING));
         long t0 = System.nanoTime();
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
-                .withDeleteLogDirsOnClose(true)
-                .withAdditionalProperties(LocalKafka::sharedSettings);
-        if (port > 0) {
-            broker.withKafkaPort(port);
-        }
-        startLoggingItsConsoleOutput(broker);
-        String advertised = broker.getAdvertisedListeners();
-        LocalKafka kafka = new LocalKafka(broker, advertised.substring(advertised.indexOf("://") + 3),
-                (System.nanoTime() - t0) / 1_000_000, null);
+        PlainKraftNode node = PlainKraftNode.start(port, LocalKafka::sharedSettings);
+        LocalKafka kafka = new LocalKafka(node, node.bootstrapServers(), (System.nanoTime() - t0) / 1_000_000, null);
         kafka.provision(Topics.all());
         return kafka;
     }
@@ -121,41 +111,6 @@ public final class LocalKafka implements AutoCloseable {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /**
-     * Kafka's storage formatter prints {@code Formatting metadata directory ...} to {@code System.out} while the broker
-     * starts: a log line, not a command's output. For that second, standard output goes to the Kafka loggers instead.
-     */
-    private static void startLoggingItsConsoleOutput(EmbeddedKafkaBroker broker) {
-        PrintStream console = System.out;
-        System.setOut(new PrintStream(new LineLogger(Logger.getLogger("kafka.storage.Formatter")), true,
-                StandardCharsets.UTF_8));
-        try {
-            broker.start();
-        } finally {
-            System.setOut(console);
-        }
-    }
-
-    /** Each line written becomes an INFO record of {@code logger}. */
-    private static final class LineLogger extends OutputStream {
-        private final Logger logger;
-        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
-        LineLogger(Logger logger) {
-            this.logger = logger;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            if (b == '\n') {
-                logger.info(line.toString(StandardCharsets.UTF_8).stripTrailing());
-                line.reset();
-            } else {
-                line.write(b);
-            }
-        }
     }
 
     public static LocalKafka start() {
@@ -224,6 +179,36 @@ public final class LocalKafka implements AutoCloseable {
         try (AccessAdmin access = new AccessAdmin(adminConfig())) {
             access.grant(grants.stream().map(Grant::aclBinding).toList());
         }
+    }
+
+    /**
+     * Shuts the broker down (a controlled shutdown; clients then find connections refused), keeping its log directory,
+     * cluster id and ports for {@link #startAgain()}. Only the plain broker: the secured node has no restart (its
+     * certificates live only in the running node's settings), and refuses rather than come back half-configured.
+     */
+    public void stop() {
+        plainNode("stop").stop();
+    }
+
+    /**
+     * Starts the stopped broker again on the same log directory and port: its topics, records and committed offsets
+     * are back, and clients that kept its address reconnect by themselves. Returns once the broker accepts
+     * connections again (after waiting, if need be, for its ports to be released).
+     */
+    public void startAgain() {
+        plainNode("start again").startAgain();
+    }
+
+    /** False between {@link #stop()} and {@link #startAgain()}. */
+    public boolean isRunning() {
+        return !(broker instanceof PlainKraftNode) || ((PlainKraftNode) broker).isRunning();
+    }
+
+    private PlainKraftNode plainNode(String action) {
+        if (!(broker instanceof PlainKraftNode)) {
+            throw new UnsupportedOperationException("only the plain local broker can " + action);
+        }
+        return (PlainKraftNode) broker;
     }
 
     @Override

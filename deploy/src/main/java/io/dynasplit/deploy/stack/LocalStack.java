@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -276,6 +277,36 @@ public final class LocalStack implements AutoCloseable {
         services.put(name, fresh.start());
         fresh.awaitReady(Duration.ofSeconds(180));
         return fresh;
+    }
+
+    /**
+     * Stops the in-JVM broker, keeps it down for {@code downtime}, and starts it again on the same log directory and
+     * port ({@link LocalKafka#stop()}, {@link LocalKafka#startAgain()}); the services keep running and reconnect by
+     * themselves. Blocks until the broker accepts connections again. Only on a plain stack.
+     */
+    public BrokerOutage restartBroker(Duration downtime) {
+        Instant stopping = Instant.now();
+        kafka.stop();
+        Instant down = Instant.now();
+        try {
+            Thread.sleep(downtime.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // start the broker again at once rather than leave the stack without one
+        }
+        Instant starting = Instant.now();
+        kafka.startAgain();
+        return new BrokerOutage(stopping, down, starting, Instant.now());
+    }
+
+    /**
+     * When a broker restart began ({@code stopping}), when the broker was down ({@code down}), when it began to start
+     * again and when it accepted connections again ({@code back}).
+     */
+    public record BrokerOutage(Instant stopping, Instant down, Instant starting, Instant back) {
+        /** From the start of the stop until the broker accepted connections again. */
+        public Duration unavailable() {
+            return Duration.between(stopping, back);
+        }
     }
 
     /** Waits until every scheduler replica holds a front for {@code key} (model@deviceClass) at {@code version} or newer. */
