@@ -2,7 +2,6 @@ package io.dynasplit.deploy;
 
 import io.dynasplit.contracts.Decision;
 import io.dynasplit.contracts.EdgeCommand;
-import io.dynasplit.contracts.EventTypes;
 import io.dynasplit.contracts.InferenceRequest;
 import io.dynasplit.contracts.InferenceResult;
 import io.dynasplit.contracts.Json;
@@ -20,24 +19,17 @@ import io.dynasplit.optimizer.OptimizationRequest;
 import io.dynasplit.optimizer.Optimizer;
 import io.dynasplit.optimizer.search.EvaluationListener;
 import io.dynasplit.optimizer.evaluation.ProfileEvaluator;
-import io.dynasplit.optimizer.kafka.CloudEventHeaders;
 import io.dynasplit.optimizer.kafka.KafkaClientSettings;
 import io.dynasplit.optimizer.reprofile.Reprofiler;
 import io.dynasplit.optimizer.reprofile.ReprofileService;
 import io.dynasplit.optimizer.search.Budget;
 import io.dynasplit.optimizer.store.ParetoPublisher;
-import io.dynasplit.selection.staleness.StalenessCriterion;
-import io.dynasplit.selection.staleness.StalenessMonitor;
 import io.dynasplit.testbed.TestbedModel;
 import io.dynasplit.testbed.Testbeds;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,8 +52,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The closed loop around the running services: the scheduler holds a stale front of fmnist-cnn (profiled when every
  * configuration that runs on the board was 1.6 times faster than the emulated board now runs it, as the paper's ViT
- * entry was profiled at half its run); the staleness monitor, hooked on the results as the scheduler will hook it,
- * asks once on {@code dynasplit.reprofile}; the reprofile service publishes the re-profiled front on
+ * entry was profiled at half its run); the scheduler's own staleness hook, watching its results, asks once on
+ * {@code dynasplit.reprofile} (nothing in the test watches for it); the reprofile service publishes the re-profiled front on
  * {@code dynasplit.pareto}; the running scheduler takes it in place, and the commands it sends next carry the new
  * front's version. No service is restarted.
  */
@@ -118,15 +110,11 @@ class ReprofileStackIT {
         ReprofileService service = new ReprofileService(kafka, reprofiler, Clock.systemUTC(), serviceLog::add);
         Thread serviceThread = new Thread(service, "reprofile-service");
         serviceThread.start();
-        // the hook as the scheduler will run it: each result against the front it was chosen from
-        StalenessMonitor monitor = new StalenessMonitor(StalenessCriterion.defaults(), "/dynasplit/scheduler");
-        List<ReprofileRequest> asked = new ArrayList<>();
+        // nobody but the scheduler watches the results: its staleness hook must ask by itself
         Map<String, Long> decidedOn = new HashMap<>();
         Random random = new Random(17);
         List<String> afterSwitch = new ArrayList<>();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.clientProperties(Map.of(
-                "key.serializer", StringSerializer.class.getName(),
-                "value.serializer", ByteArraySerializer.class.getName())))) {
+        try {
             long newVersion = -1;
             for (int batch = 0; batch < 40 && afterSwitch.size() < 20; batch++) {
                 List<InferenceRequest> requests = FrontRequests.draw(truth, List.of(DEVICE), MODEL, 10, random);
@@ -140,15 +128,6 @@ class ReprofileStackIT {
                     assertEquals(ResultStatus.OK, result.status(), result.detail());
                     long version = decisions.get(r.requestId()).frontVersion();
                     decidedOn.put(r.requestId(), version);
-                    ParetoFront held = version == v1.version() ? v1 : reprofiled(version);
-                    monitor.observe(held, result).ifPresent(request -> {
-                        asked.add(request);
-                        producer.send(new ProducerRecord<>(Topics.REPROFILE, null, request.key(), Json.write(request),
-                                CloudEventHeaders.json(EventTypes.REPROFILE_REQUEST,
-                                        EventTypes.dataSchema(ReprofileRequest.class), "/dynasplit/scheduler",
-                                        request.requestedAt())));
-                        producer.flush();
-                    });
                     if (newVersion > 0 && version == newVersion) {
                         afterSwitch.add(r.requestId());
                     }
@@ -159,7 +138,8 @@ class ReprofileStackIT {
                     stack.awaitFront(v1.key(), newVersion, Duration.ofSeconds(60));
                 }
             }
-            assertEquals(1, asked.size(), "asked once about the stale front: " + asked);
+            List<ReprofileRequest> asked = read(Topics.REPROFILE, ReprofileRequest.class, 1);
+            assertEquals(1, asked.size(), "the scheduler asked once about the stale front: " + asked);
             assertEquals(v1.version(), asked.get(0).frontVersion());
             assertTrue(asked.get(0).evidence().stream().allMatch(e -> e.config().layer() > 0), asked.toString());
             assertTrue(newVersion > v1.version(), "a newer front was published: " + serviceLog);
