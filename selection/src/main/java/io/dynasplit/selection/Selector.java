@@ -1,7 +1,10 @@
 package io.dynasplit.selection;
 
+import io.dynasplit.contracts.InferenceResult;
+import io.dynasplit.contracts.LatencyBreakdown;
 import io.dynasplit.contracts.ParetoEntry;
 import io.dynasplit.contracts.ParetoFront;
+import io.dynasplit.contracts.ResultStatus;
 import io.dynasplit.contracts.SplitConfig;
 import io.dynasplit.selection.correction.Correction;
 import io.dynasplit.selection.correction.Feedback;
@@ -62,8 +65,9 @@ public final class Selector {
 
     /**
      * Feeds back one finished run of {@code config}: its latency without queueing and reconfiguration (edge +
-     * transfer + cloud) and its energy without the reconfiguration's. Returns false when the configuration is not in
-     * the current front or the figures are unusable (then nothing changes).
+     * transfer + cloud) and its energy without the reconfiguration's (NaN: unknown, the latency alone is learnt).
+     * Returns false when the configuration is not in the current front or the latency is unusable (then nothing
+     * changes).
      */
     public boolean observe(SplitConfig config, double observedLatencyMs, double observedEnergyJ) {
         synchronized (this) {
@@ -81,6 +85,24 @@ public final class Selector {
             }
             return true;
         }
+    }
+
+    /**
+     * Feeds back one result as the pipeline reports it: latency without queueing and reconfiguration (edge + transfer
+     * + cloud), and energy only when the run did not switch knobs. A switching run's energy holds the switch's too
+     * (the board charges it to the request that needed it); taken as the configuration's, it made every
+     * configuration look dearer right after the switch to it, and the next request switch again, to a configuration
+     * not yet observed: the knobs walked from one edge-only configuration to the next, more switches each run, and
+     * the energy saved depended on where the walk stopped. The switch is predicted separately, as its time is.
+     * Returns false when nothing was learnt (not ok, no configuration, not in the front, unusable figures).
+     */
+    public boolean observe(InferenceResult result) {
+        if (result.status() != ResultStatus.OK || result.config() == null || result.latency() == null) {
+            return false;
+        }
+        LatencyBreakdown l = result.latency();
+        double energy = result.energy() == null || l.reconfigurationMs() > 0 ? Double.NaN : result.energy().totalJ();
+        return observe(result.config(), l.edgeMs() + l.transferMs() + l.cloudMs(), energy);
     }
 
     /**

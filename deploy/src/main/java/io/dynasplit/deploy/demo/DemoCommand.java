@@ -24,6 +24,10 @@ import io.dynasplit.selection.evaluation.RequestRecord;
 import io.dynasplit.selection.evaluation.StrategySummary;
 import io.dynasplit.selection.evaluation.SummaryTable;
 import io.dynasplit.selection.front.ProfiledSpace;
+import io.dynasplit.selection.index.FallbackPolicy;
+import io.dynasplit.selection.scenario.Ablation;
+import io.dynasplit.selection.scenario.AblationTable;
+import io.dynasplit.statistics.Summary;
 import io.dynasplit.selection.outcome.OutcomeSource;
 import io.dynasplit.selection.outcome.ReconfigurationAccounting;
 import io.dynasplit.selection.outcome.SeededDraws;
@@ -62,9 +66,17 @@ import java.util.concurrent.Callable;
         description = "Run the paper's experiment end to end on the local stack and write an HTML report.")
 public final class DemoCommand implements Callable<Integer> {
     static final String ORACLE_HINDSIGHT = "oracle-hindsight";
+    static final List<String> DEFAULT_MODELS = List.of("vgg16", "vit-b16");
 
-    @Option(names = "--models", split = ",", defaultValue = "vgg16,vit-b16", description = "Models (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--models", split = ",",
+            description = "Models (default: vgg16,vit-b16; with --scenario paper-drift: vit-b16).")
     List<String> models;
+
+    @Option(names = "--scenario", paramLabel = "NAME",
+            description = "Replay a simulation scenario live: paper-drift (the paper's ViT entry, 800 MHz, layer 8, cloud"
+                    + " GPU, published profiled 1.92 times faster than the nodes run it), and print the simulation's"
+                    + " table for the same requests beside the live run (default: none, the paper's setting).")
+    String scenario;
 
     @Option(names = "--requests", defaultValue = "50", description = "Requests per model (default: ${DEFAULT-VALUE}, as the paper).")
     int requests;
@@ -105,29 +117,49 @@ public final class DemoCommand implements Callable<Integer> {
         if (!(marginZ >= 0)) {
             throw new ParameterException(spec.commandLine(), "--margin-z must be >= 0, got " + marginZ);
         }
+        DemoScenario demoScenario = null;
+        if (scenario != null) {
+            try {
+                demoScenario = DemoScenario.of(scenario);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        List<String> modelNames = modelNames(demoScenario);
         long started = System.nanoTime();
         Path home = Home.find();
         TestbedModel testbed = Testbeds.create("paper");
         PngTestImages images = PngTestImages.find(dataset != null ? dataset : FashionMnist.defaultDirectory());
         progress("inputs: %s", images.origin());
         StackSettings settings = StackSettings.defaults(home).withEdgeDevices(List.of("pi-a", "pi-b"))
-                .withPacingSpeedup(speedup).withPreloadModels(models).withMarginZ(marginZ);
+                .withPacingSpeedup(speedup).withPreloadModels(modelNames).withMarginZ(marginZ);
         progress("starting Kafka and the services (scheduler, edge pi-a, edge pi-b, cloud-1); safety margin z = %s ...",
                 marginZ);
         progress("logs: %s (Kafka's own in %s)", displayed(settings.logDir()),
                 LocalStack.brokerLog(settings).getFileName());
         boolean terminal = System.console() != null;
         List<ModelRun> runs = new ArrayList<>();
+        List<String> scenarioTables = new ArrayList<>();
         try (LocalStack stack = LocalStack.start(settings);
              PipelineClient client = new PipelineClient(stack.bootstrapServers());
              ParetoPublisher publisher = new ParetoPublisher(KafkaClientSettings.of(stack.bootstrapServers()))) {
             progress("stack ready; Kafka at %s", stack.bootstrapServers());
             int deviceIndex = 0;
-            for (String name : models) {
+            for (String name : modelNames) {
                 ModelDescriptor model = Models.require(name);
                 String device = deviceIndex++ % 2 == 0 ? "pi-a" : "pi-b";
                 progress("%s: NSGA-III search (budget %s) ...", name, budget);
-                ParetoFront front = Optimizer.paretoFront(model, testbed, Budget.parse(budget), 7);
+                ParetoFront optimized = Optimizer.paretoFront(model, testbed, Budget.parse(budget), 7);
+                ParetoFront front = optimized;
+                if (demoScenario != null) {
+                    try {
+                        front = demoScenario.publishedFront(name, testbed, optimized, requests, seed);
+                    } catch (IllegalArgumentException e) {
+                        throw new ParameterException(spec.commandLine(), e.getMessage());
+                    }
+                    progress("%s: scenario %s: %s", name, scenario,
+                            demoScenario.scenarioFor(name, testbed, optimized, requests, seed).description());
+                }
                 publisher.publish(front);
                 stack.awaitFront(front.key(), front.version(), Duration.ofSeconds(60));
                 progress("%s: front of %d configurations published; replaying %d requests on %s", name,
@@ -139,7 +171,15 @@ public final class DemoCommand implements Callable<Integer> {
                 double[] thresholds = drawn.thresholdsMs();
                 List<InferenceResult> live = replay(client, model, device, thresholds, images,
                         ReplayProgress.of(name, device, System.err, terminal));
-                runs.add(evaluate(model, testbed, space, front, thresholds, drawn.source(), live));
+                Path decisions = LiveDecisions.write(out.resolve("live-" + name + ".csv"), thresholds, live,
+                        LiveDecisions.read(stack.bootstrapServers(), device));
+                progress("%s: live decisions and runs per request: %s (%d knob switches)", name, displayed(decisions),
+                        LiveDecisions.switches(live));
+                ModelRun run = evaluate(model, testbed, space, front, thresholds, drawn.source(), live);
+                runs.add(run);
+                if (demoScenario != null) {
+                    scenarioTables.add(scenarioTable(model, testbed, optimized, thresholds, run));
+                }
             }
         }
         Files.createDirectories(out);
@@ -149,10 +189,19 @@ public final class DemoCommand implements Callable<Integer> {
                     run.thresholds().length, min(run.thresholds()), max(run.thresholds()));
             System.out.print(SummaryTable.format(run.summaries()));
         }
+        scenarioTables.forEach(t -> System.out.print(System.lineSeparator() + t));
         Path report = new DemoReport(runs).write(out.resolve("report.html"));
         System.out.printf("%nreport: %s%ndemo finished in %.0f s%n", report.toAbsolutePath(),
                 (System.nanoTime() - started) / 1e9);
         return 0;
+    }
+
+    /** The models asked for, else the scenario's, else vgg16 and vit-b16 (the paper's two). */
+    List<String> modelNames(DemoScenario demoScenario) {
+        if (demoScenario != null) {
+            return demoScenario.models(models);
+        }
+        return models == null || models.isEmpty() ? DEFAULT_MODELS : models;
     }
 
     /** Sends each request, waits for its result, then the next: one request at a time, as the paper's testbed. */
@@ -193,6 +242,24 @@ public final class DemoCommand implements Callable<Integer> {
         records.putAll(new Evaluation(model, outcomes, accounting).runAll(strategies, thresholds));
         List<StrategySummary> summaries = StrategySummary.compare(records, Baselines.CLOUD_ONLY, Baselines.ORACLE);
         return new ModelRun(model, front, thresholds, thresholdSource, live, records, summaries);
+    }
+
+    /**
+     * The simulation's ablation table ({@code simulate --scenario}) for the same thresholds and seed, with the live
+     * run as one more row: {@code ./dynasplit simulate --model M --scenario S --workload paper --requests N --seed SEED
+     * --selection none} prints the same rows but the live one.
+     */
+    private String scenarioTable(ModelDescriptor model, TestbedModel testbed, ParetoFront optimized,
+                                 double[] thresholds, ModelRun run) {
+        Ablation.SeedRun simulated = new Ablation(model, testbed, optimized, FallbackPolicy.FASTEST)
+                .runSeed(scenario, thresholds, seed);
+        List<Ablation.Row> rows = new ArrayList<>(Ablation.rows(List.of(simulated)));
+        List<RequestRecord> live = run.records().get(ModelRun.LIVE);
+        rows.add(new Ablation.Row(ModelRun.LIVE + " (all)", Summary.of(new double[] {Ablation.metPercent(live)}),
+                Summary.of(new double[] {Ablation.meanEnergy(live)})));
+        return String.format(Locale.ROOT, "== %s, scenario %s: %s; %d requests, the simulation (runs seeded %d) and "
+                        + "the live run ==%n", model.name(), scenario, simulated.scenario().description(),
+                thresholds.length, seed) + AblationTable.format(rows);
     }
 
     private static List<RequestRecord> liveRecords(ModelDescriptor model, double[] thresholds, List<InferenceResult> live) {

@@ -95,9 +95,7 @@ public class ResultFeedback {
         devices.deviceClass(result.edgeDeviceId())
                 .flatMap(deviceClass -> store.selector(result.model(), deviceClass))
                 .ifPresent(selector -> {
-                    selector.observe(result.config(),
-                            result.latency().edgeMs() + result.latency().transferMs() + result.latency().cloudMs(),
-                            result.energy().totalJ());
+                    selector.observe(result);
                     staleness.observe(selector.front(), result).ifPresent(this::askForNewFront);
                 });
     }

@@ -90,14 +90,19 @@ public final class Ablation {
 
     /** Every variant and the oracle on one seed of {@code scenarioName}. */
     public SeedRun runSeed(String scenarioName, int requests, long seed) {
+        return runSeed(scenarioName, ThresholdWorkload.SEEDED.draw(model.name(), requests, 1.0,
+                space.fastest().latencyMs(), space.slowest().latencyMs(), seed).thresholdsMs(), seed);
+    }
+
+    /**
+     * Every variant and the oracle on {@code drawn} thresholds (e.g. the paper's own 50, as the live demo sends them;
+     * the {@code switches} scenario reorders them), the runs drawn from {@code seed}.
+     */
+    public SeedRun runSeed(String scenarioName, double[] drawn, long seed) {
+        int requests = drawn.length;
         Scenario scenario = Scenarios.named(scenarioName, space, front, requests, seed);
-        ParetoFront held = scenario.stale() == null ? front
-                : scenario.stale().applyTo(front, testbed.predict(scenario.stale().config()));
-        double[] thresholds = ThresholdWorkload.SEEDED.draw(model.name(), requests, 1.0,
-                space.fastest().latencyMs(), space.slowest().latencyMs(), seed).thresholdsMs();
-        if (scenario.alternating()) {
-            thresholds = alternate(thresholds);
-        }
+        ParetoFront held = scenario.heldFront(front, testbed);
+        double[] thresholds = scenario.alternating() ? alternate(drawn) : drawn.clone();
         OutcomeSource runs = scenario.drift().applyTo(SeededDraws.runs(testbed, seed));
         ReconfigurationAccounting charged = SeededDraws.switches(testbed, seed);
         Evaluation run = new Evaluation(model, runs, charged);

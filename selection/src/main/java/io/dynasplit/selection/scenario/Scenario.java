@@ -1,5 +1,8 @@
 package io.dynasplit.selection.scenario;
 
+import io.dynasplit.contracts.ParetoFront;
+import io.dynasplit.testbed.TestbedModel;
+
 /**
  * What an experiment does to the paper's setting: a drift of the runs away from the profile, a stale profile
  * entry, Poisson arrivals at a share of the edge device's capacity (0: one request after another, as the paper), and
@@ -16,5 +19,14 @@ public record Scenario(String name, String description, Drift drift, StaleProfil
 
     public boolean queues() {
         return load > 0;
+    }
+
+    /**
+     * The front the scheduler holds in this scenario: {@code front} itself, or with the stale entry profiled
+     * {@link StaleProfile#factor()} times too fast against what {@code testbed} runs. The simulation selects on it,
+     * and the live demo publishes it, so that both hold the same belief about the same runs.
+     */
+    public ParetoFront heldFront(ParetoFront front, TestbedModel testbed) {
+        return stale == null ? front : stale.applyTo(front, testbed.predict(stale.config()));
     }
 }

@@ -103,8 +103,8 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "What the oracle knows: profile (the testbed's noise-free figures of every configuration) or hindsight (every configuration's actual run for the request, luck included). Default: ${DEFAULT-VALUE}")
     String oracle;
 
-    @Option(names = "--workload", defaultValue = "paper",
-            description = "Thresholds without --thresholds: paper (the paper's own numpy draws where it made them: 50 or 10000 requests of vgg16, resnet50, mobilenetv2, vit-b16; else seeded) or seeded (drawn with --seed). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--workload",
+            description = "Thresholds without --thresholds: paper (the paper's own numpy draws where it made them: 50 or 10000 requests of vgg16, resnet50, mobilenetv2, vit-b16; else seeded) or seeded (drawn with --seed). Default: paper; with --scenario, seeded (per seed), and paper replays the demo's requests (`demo --scenario`).")
     String workload;
 
     @Option(names = "--weibull-shape", defaultValue = "1.0", description = "Shape of the threshold distribution (1 = exponential, the paper's). Default: ${DEFAULT-VALUE}")
@@ -201,7 +201,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         ThresholdWorkload.Drawn drawn = thresholdsFile != null
                 ? new ThresholdWorkload.Drawn(Thresholds.readCsv(thresholdsFile), thresholdsFile.toString())
-                : ThresholdWorkload.parse(workload).draw(descriptor.name(), requests, weibullShape,
+                : ThresholdWorkload.parse(workload == null ? "paper" : workload).draw(descriptor.name(), requests, weibullShape,
                 space.fastest().latencyMs(), space.slowest().latencyMs(), seed);
         double[] thresholds = drawn.thresholdsMs();
 
@@ -269,8 +269,13 @@ public final class SimulateCommand implements Callable<Integer> {
             ablation.withReprofiling(new Ablation.Reprofiling(reprofiler, StalenessCriterion.defaults(), reprofileLag));
         }
         List<Ablation.SeedRun> runs = new java.util.ArrayList<>();
+        ThresholdWorkload thresholds = ThresholdWorkload.parse(workload == null ? "seeded" : workload);
+        String thresholdSource = null;
         for (int k = 0; k < seeds; k++) {
-            runs.add(ablation.runSeed(scenario, requests, seed + k));
+            ThresholdWorkload.Drawn drawn = thresholds.draw(descriptor.name(), requests, 1.0,
+                    ablation.space().fastest().latencyMs(), ablation.space().slowest().latencyMs(), seed + k);
+            thresholdSource = drawn.source();
+            runs.add(ablation.runSeed(scenario, drawn.thresholdsMs(), seed + k));
         }
         if (!"none".equals(selection)) {
             out.println(RequestRecord.CSV_HEADER);
@@ -280,8 +285,8 @@ public final class SimulateCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "simulate: scenario %s (%s); model %s on testbed %s, %d requests x %d seeds (%d..%d), "
                         + "fallback %s, switches charged%n", scenario, runs.get(0).scenario().description(),
                 descriptor.name(), testbed.id(), requests, seeds, seed, seed + seeds - 1, policy.wireName());
-        err.printf(Locale.ROOT, "front: %d entries (%s)%n", front.entries().size(),
-                front.provenance() == null ? "?" : front.provenance().algorithm());
+        err.printf(Locale.ROOT, "front: %d entries (%s); thresholds: %s%n", front.entries().size(),
+                front.provenance() == null ? "?" : front.provenance().algorithm(), thresholdSource);
         err.print(AblationTable.format(Ablation.rows(runs)));
         if (reprofile) {
             Map<String, Integer> signals = new java.util.LinkedHashMap<>();
