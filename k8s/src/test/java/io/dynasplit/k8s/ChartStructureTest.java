@@ -17,6 +17,7 @@ import static io.dynasplit.k8s.Rendered.podSpec;
 import static io.dynasplit.k8s.Rendered.stringMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Kinds, API versions and the wiring between rendered objects: selectors, probes, metrics, references. */
@@ -32,7 +33,7 @@ class ChartStructureTest {
                 "apps/v1 DaemonSet", "autoscaling/v2 HorizontalPodAutoscaler", "batch/v1 Job",
                 "policy/v1 PodDisruptionBudget"), kinds);
         Rendered rendered = renderDefaults();
-        assertEquals(2, rendered.ofKind("Deployment").size(), "scheduler and cloud-node");
+        assertEquals(3, rendered.ofKind("Deployment").size(), "scheduler, cloud-node and the reprofile service");
         assertEquals(3, rendered.ofKind("Service").size(), "scheduler, cloud-node, edge-node");
         assertTrue(rendered.has("DaemonSet", "dynasplit-edge-node"));
     }
@@ -64,9 +65,24 @@ class ChartStructureTest {
     }
 
     @Test
+    void theReprofileServiceRunsTheCliAsOneReplicaUnderTheOptimizersKafkaUser() {
+        Rendered rendered = render(sets("kafka.securityProtocol", "SASL_PLAINTEXT", "kafka.sasl.existingSecret", "s"));
+        JsonNode reprofile = rendered.get("Deployment", "dynasplit-reprofile");
+        JsonNode container = Rendered.container(reprofile, "reprofile");
+
+        assertEquals(1, reprofile.path("spec").path("replicas").asInt());
+        assertEquals("Recreate", reprofile.path("spec").path("strategy").path("type").asText());
+        assertEquals("dynasplit/cli:0.1.0-SNAPSHOT", container.path("image").asText());
+        assertEquals("reprofile-service", container.path("args").get(0).asText());
+        assertTrue(Rendered.env(container).containsKey("KAFKA_BOOTSTRAP_SERVERS"));
+        // a first argument other than the service is refused: the Deployment would run a one-shot command forever
+        assertThrows(IllegalStateException.class, () -> render(sets("reprofile.args[0]", "optimize")));
+    }
+
+    @Test
     void componentsCanBeSwitchedOffOneByOne() {
         Rendered rendered = render(sets("scheduler.enabled", false, "edge.enabled", false, "optimizer.enabled", false,
-                "cloud.autoscaling.enabled", false));
+                "reprofile.enabled", false, "cloud.autoscaling.enabled", false));
 
         assertEquals(List.of("dynasplit-cloud-node"),
                 rendered.workloads().stream().map(w -> w.path("metadata").path("name").asText()).toList());

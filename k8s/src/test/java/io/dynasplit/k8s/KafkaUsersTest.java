@@ -86,7 +86,9 @@ class KafkaUsersTest {
                 "dynasplit-edge-node-pi-b", Principals.edgeDevice("Pi_B"));
         for (JsonNode workload : rendered.workloads()) {
             String name = workload.path("metadata").path("name").asText();
-            String expected = name.startsWith("dynasplit-optimizer") ? Principals.OPTIMIZER : userOf.get(name);
+            // the optimizer Job and the reprofile service are the optimizer
+            String expected = name.startsWith("dynasplit-optimizer") || name.equals("dynasplit-reprofile")
+                    ? Principals.OPTIMIZER : userOf.get(name);
             JsonNode jaas = env(podSpec(workload).path("containers").get(0)).get("KAFKA_SASL_JAAS_CONFIG");
             assertEquals(expected, jaas.path("valueFrom").path("secretKeyRef").path("name").asText(), name);
             assertEquals("sasl.jaas.config", jaas.path("valueFrom").path("secretKeyRef").path("key").asText(), name);
