@@ -98,6 +98,20 @@ public final class ImportedNetwork implements SplitNetwork, AutoCloseable {
         return new Activation(logits, shapeAt(lastLayer()));
     }
 
+    /** On ONNX Runtime's CUDA provider where its GPU build is loaded and has not refused the GPU. */
+    @Override
+    public boolean runsOn(ComputeDevice device) {
+        return device == ComputeDevice.CPU || runner.gpuTails();
+    }
+
+    @Override
+    public Activation tail(int layer, Activation activation, ComputeDevice device) {
+        if (device == ComputeDevice.CPU) {
+            return tail(layer, activation);
+        }
+        return new Activation(runner.tailOnGpu(layer, activation.values()), shapeAt(lastLayer()));
+    }
+
     private int[] shapeAt(int layer) {
         return splitPoint(layer).shape().stream().mapToInt(Integer::intValue).toArray();
     }

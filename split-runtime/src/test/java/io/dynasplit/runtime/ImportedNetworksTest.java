@@ -50,6 +50,12 @@ class ImportedNetworksTest {
             assertEquals(network.topK(Activation.of(full, 1, 10), 1).get(0).classIndex(),
                     fmnist.topK(fmnist.forward(input), 1).get(0).classIndex());
             assertSame(network, catalog.network("fm"), "kept across calls");
+            // the CPU build of ONNX Runtime offers no CUDA provider: tails run on the CPU, a GPU tail is refused
+            assertArrayEquals(full, network.tail(10, cut, ComputeDevice.CPU).values(), 1e-4f);
+            assertEquals(false, network.runsOn(ComputeDevice.GPU));
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> network.tail(10, cut, ComputeDevice.GPU));
+            assertTrue(refused.getMessage().contains("no CUDA execution provider"), refused.getMessage());
 
             // a re-import of the same bytes rewrites model.json, but the network stays loaded
             importer.importFile(onnx, "fm", true);

@@ -1,6 +1,7 @@
 package io.dynasplit.cloudnode.tensor;
 
 import io.dynasplit.contracts.SplitConfig;
+import io.dynasplit.runtime.Activation;
 import io.dynasplit.runtime.ComputeDevice;
 import io.dynasplit.runtime.SplitNetwork;
 import io.dynasplit.testbed.hardware.CloudHardware;
@@ -38,6 +39,28 @@ public class TailPlacement {
                     + "(the CUDA build is -Pcuda, docs/hardware.md)", network.name());
         }
         return ComputeDevice.CPU;
+    }
+
+    /**
+     * The tail on the device {@link #deviceFor} picks. When the GPU refuses at its first use (ONNX Runtime without the
+     * CUDA libraries it needs, say), the network stops offering it and this tail runs on the CPU, said in the log:
+     * the request is served rather than lost.
+     */
+    public Activation tail(SplitConfig config, SplitNetwork network, int layer, Activation input) {
+        ComputeDevice device = deviceFor(config, network);
+        if (device == ComputeDevice.CPU) {
+            return network.tail(layer, input, ComputeDevice.CPU);
+        }
+        try {
+            return network.tail(layer, input, device);
+        } catch (IllegalStateException e) {
+            if (network.runsOn(device)) {
+                throw e; // not a refusal of the device: a failure of this tail
+            }
+            LOG.warnf("%s's tail could not run on the GPU (%s): it runs on the CPU from now on", network.name(),
+                    e.getMessage());
+            return network.tail(layer, input, ComputeDevice.CPU);
+        }
     }
 
     private boolean hasGpu() {

@@ -15,7 +15,6 @@ import io.dynasplit.contracts.Models;
 import io.dynasplit.contracts.ResultStatus;
 import io.dynasplit.contracts.SplitTensor;
 import io.dynasplit.runtime.Activation;
-import io.dynasplit.runtime.ComputeDevice;
 import io.dynasplit.runtime.ModelCatalog;
 import io.dynasplit.runtime.SplitNetwork;
 import io.dynasplit.servicekit.deadletter.DeadLetterReason;
@@ -83,10 +82,9 @@ public class TailRunner {
         }
         double measuredTransferMs = edge.finishedAt() == null ? 0
                 : Math.max(0, receivedMillis - edge.finishedAt().toEpochMilli());
-        ComputeDevice device = placement.deviceFor(tensor.config(), model);
         long t0 = System.nanoTime();
         CloudNode.Run<Activation> run = node.run(tensor.config(), frameBytes, measuredTransferMs,
-                () -> model.tail(tensor.splitLayer(), Activation.fromSplitTensor(tensor), device));
+                () -> placement.tail(tensor.config(), model, tensor.splitLayer(), Activation.fromSplitTensor(tensor)));
         double hostMs = (System.nanoTime() - t0) / 1e6;
         if (!results.claim(tensor.requestId())) {
             return;

@@ -4,6 +4,7 @@ import io.dynasplit.onnx.OnnxRuntimeEnvironment;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import io.dynasplit.onnx.graph.InputSignature;
 import io.dynasplit.onnx.graph.OnnxGraph;
@@ -30,22 +31,91 @@ public final class OnnxSplitRunner implements AutoCloseable {
     private final SubModels subModels;
     private final OrtEnvironment env = OnnxRuntimeEnvironment.get();
     private final OrtSession.SessionOptions options;
+    private final RunnerSettings settings;
     private final Map<String, OrtSession> sessions = new ConcurrentHashMap<>();
+    /** Options for tails on GPU 0 (CUDA execution provider), made on the first GPU tail. */
+    private OrtSession.SessionOptions gpuOptions;
+    /** Why the GPU cannot run tails here, once ONNX Runtime refused it (then tails stay on the CPU). */
+    private volatile String gpuRefusal;
 
     public OnnxSplitRunner(OnnxGraph graph, List<SplitPointRow> points, RunnerSettings settings) {
         this.graph = graph;
         this.points = List.copyOf(points);
         this.input = InputSignature.of(graph.input());
         this.subModels = new SubModels(graph);
+        this.settings = settings;
+        this.options = sessionOptions(settings);
+    }
+
+    private static OrtSession.SessionOptions sessionOptions(RunnerSettings settings) {
         try {
-            this.options = new OrtSession.SessionOptions();
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(settings.intraOpThreads());
             options.setOptimizationLevel(settings.optimisation());
             options.setInterOpNumThreads(1);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            return options;
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime session options: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether tails can run on GPU 0 in this process: ONNX Runtime's GPU build is on the class path (the cloud node's
+     * {@code -Pcuda} build; the default one lists the CPU provider only) and has not refused the GPU yet.
+     */
+    public boolean gpuTails() {
+        return gpuRefusal == null && OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA);
+    }
+
+    /** Why tails cannot run on the GPU here, or null when they can (as far as is known). */
+    public String gpuRefusal() {
+        if (gpuRefusal != null) {
+            return gpuRefusal;
+        }
+        return gpuTails() ? null : "ONNX Runtime offers no CUDA execution provider here (providers: "
+                + OrtEnvironment.getAvailableProviders() + "): the CPU build is loaded";
+    }
+
+    /**
+     * The tail on GPU 0 through ONNX Runtime's CUDA execution provider, one session per split point as on the CPU.
+     * Refused where {@link #gpuTails()} says no; when ONNX Runtime refuses the provider (no CUDA libraries, no
+     * device), the refusal is remembered and thrown, and later tails are left to the CPU.
+     */
+    public float[] tailOnGpu(int layer, float[] cutTensor) {
+        if (!gpuTails()) {
+            throw new IllegalStateException(gpuRefusal());
+        }
+        SplitPointRow point = point(layer);
+        if (layer == lastLayer()) {
+            return cutTensor.clone();
+        }
+        long[] shape = layer == 0 ? input.shapeAtBatchOne() : point.shape().stream().mapToLong(Long::longValue).toArray();
+        java.util.function.Supplier<ModelProto> model = layer == 0 ? graph::model : () -> subModels.tail(point.tensor(),
+                new TensorShape(point.elemType(), point.shape()), input.dynamicBatch());
+        String key = "gpu-tail@" + layer;
+        OrtSession session;
+        try {
+            session = sessions.computeIfAbsent(key, k -> createSession(SubModels.servable(model.get()), gpuOptions()));
+        } catch (IllegalStateException e) {
+            gpuRefusal = "ONNX Runtime refused the GPU: " + e.getMessage();
+            throw new IllegalStateException(gpuRefusal, e);
+        }
+        return run(session, key, shape, cutTensor);
+    }
+
+    private synchronized OrtSession.SessionOptions gpuOptions() {
+        if (gpuOptions == null) {
+            OrtSession.SessionOptions gpu = sessionOptions(settings);
+            try {
+                gpu.addCUDA(0);
+            } catch (OrtException e) {
+                gpu.close();
+                throw new IllegalStateException("the CUDA execution provider: " + e.getMessage(), e);
+            }
+            gpuOptions = gpu;
+        }
+        return gpuOptions;
     }
 
     public int lastLayer() {
@@ -93,7 +163,11 @@ public final class OnnxSplitRunner implements AutoCloseable {
     }
 
     private float[] run(String key, java.util.function.Supplier<ModelProto> model, long[] shape, float[] values) {
-        OrtSession session = sessions.computeIfAbsent(key, k -> createSession(SubModels.servable(model.get())));
+        return run(sessions.computeIfAbsent(key, k -> createSession(SubModels.servable(model.get()), options)), key,
+                shape, values);
+    }
+
+    private float[] run(OrtSession session, String key, long[] shape, float[] values) {
         String inputName = session.getInputNames().iterator().next();
         try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(values), shape);
              OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
@@ -107,9 +181,9 @@ public final class OnnxSplitRunner implements AutoCloseable {
         }
     }
 
-    private OrtSession createSession(ModelProto model) {
+    private OrtSession createSession(ModelProto model, OrtSession.SessionOptions sessionOptions) {
         try {
-            return env.createSession(model.toByteArray(), options);
+            return env.createSession(model.toByteArray(), sessionOptions);
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime refused a sub-model: " + e.getMessage(), e);
         }
@@ -117,7 +191,7 @@ public final class OnnxSplitRunner implements AutoCloseable {
 
     /** Closes the sessions of one split point (a node that stops using it frees their memory). */
     public void release(int layer) {
-        for (String key : List.of("head@" + layer, "tail@" + layer)) {
+        for (String key : List.of("head@" + layer, "tail@" + layer, "gpu-tail@" + layer)) {
             OrtSession session = sessions.remove(key);
             if (session != null) {
                 closeQuietly(session);
@@ -138,5 +212,10 @@ public final class OnnxSplitRunner implements AutoCloseable {
         sessions.values().forEach(OnnxSplitRunner::closeQuietly);
         sessions.clear();
         options.close();
+        synchronized (this) {
+            if (gpuOptions != null) {
+                gpuOptions.close();
+            }
+        }
     }
 }

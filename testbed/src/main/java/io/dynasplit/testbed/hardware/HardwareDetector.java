@@ -165,9 +165,8 @@ public final class HardwareDetector {
         if (gpu.available()) {
             knob = new GpuCloudKnob(gpu.reason());
             choices.add(new DriverChoice("cloud gpu", knob.source(), true, "found " + gpu.reason()
-                    + "; cloud_gpu=on computes built-in networks' tails on it where the cloud node's PyTorch is "
-                    + "the CUDA build (-Pcuda), else on the CPU; imported networks' tails on the CPU "
-                    + "(docs/hardware.md, GPU tails)"));
+                    + "; cloud_gpu=on computes tails on it where the cloud node is the CUDA build (-Pcuda: "
+                    + "PyTorch and ONNX Runtime with CUDA), else on the CPU (docs/hardware.md, GPU tails)"));
         } else {
             knob = new EmulatedCloudGpuKnob(profile.cloudProfile());
             choices.add(new DriverChoice("cloud gpu", emulated, false, gpu.reason()));
