@@ -55,8 +55,10 @@ class SecurePipelineIT {
     @BeforeAll
     void startStack() {
         Path home = Path.of(System.getProperty("dynasplit.home", "..")).toAbsolutePath().normalize();
+        // below Linux's ephemeral range (32768-60999): a port in it can be taken by any outgoing connection, and
+        // 38080 was, once, in a fresh-clone CI run ("HTTP port 38080 is in use")
         stack = LocalStack.startSecured(StackSettings.defaults(home).withEdgeDevices(DEVICES)
-                .withLogDir(home.resolve("deploy/target/it-secure-logs")).withFirstHttpPort(38080));
+                .withLogDir(home.resolve("deploy/target/it-secure-logs")).withFirstHttpPort(28780));
         front = Optimizer.optimize(OptimizationRequest.nsga3(Models.FMNIST_CNN, Budget.PAPER, 7).withAccuracyObjective(false),
                 new ProfileEvaluator(Testbeds.create("paper")), EvaluationListener.NONE).front();
         try (ParetoPublisher publisher = new ParetoPublisher(stack.clientSettings(Principals.OPTIMIZER))) {
