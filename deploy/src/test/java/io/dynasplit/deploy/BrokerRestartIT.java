@@ -8,14 +8,7 @@ import io.dynasplit.contracts.ResultStatus;
 import io.dynasplit.deploy.client.PipelineClient;
 import io.dynasplit.deploy.stack.LocalStack;
 import io.dynasplit.deploy.stack.StackSettings;
-import io.dynasplit.optimizer.OptimizationRequest;
-import io.dynasplit.optimizer.Optimizer;
-import io.dynasplit.optimizer.evaluation.ProfileEvaluator;
 import io.dynasplit.optimizer.kafka.KafkaClientSettings;
-import io.dynasplit.optimizer.search.Budget;
-import io.dynasplit.optimizer.search.EvaluationListener;
-import io.dynasplit.optimizer.store.ParetoPublisher;
-import io.dynasplit.testbed.Testbeds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,13 +61,8 @@ class BrokerRestartIT {
         Files.createDirectories(out);
         stack = LocalStack.start(StackSettings.defaults(home).withEdgeDevices(DEVICES).withLogDir(out)
                 .withFirstHttpPort(28680));
-        front = Optimizer.optimize(OptimizationRequest.nsga3(Models.FMNIST_CNN, Budget.PAPER, 7)
-                        .withAccuracyObjective(false), new ProfileEvaluator(Testbeds.create("paper")), EvaluationListener.NONE)
-                .front();
-        try (ParetoPublisher publisher = new ParetoPublisher(KafkaClientSettings.of(stack.bootstrapServers()))) {
-            publisher.publish(front);
-        }
-        stack.awaitFront(front.key(), front.version(), Duration.ofSeconds(90));
+        front = FrontRequests.publishFmnistFront(stack, KafkaClientSettings.of(stack.bootstrapServers()),
+                Duration.ofSeconds(90));
         client = new PipelineClient(stack.bootstrapServers());
     }
 

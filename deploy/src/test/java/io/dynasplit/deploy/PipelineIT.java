@@ -16,12 +16,9 @@ import io.dynasplit.optimizer.OptimizationRequest;
 import io.dynasplit.optimizer.OptimizationResult;
 import io.dynasplit.optimizer.Optimizer;
 import io.dynasplit.optimizer.evaluation.LiveEvaluator;
-import io.dynasplit.optimizer.evaluation.ProfileEvaluator;
 import io.dynasplit.optimizer.search.EvaluationListener;
 import io.dynasplit.optimizer.kafka.KafkaClientSettings;
 import io.dynasplit.optimizer.search.Budget;
-import io.dynasplit.optimizer.store.ParetoPublisher;
-import io.dynasplit.testbed.Testbeds;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -65,13 +62,8 @@ class PipelineIT {
         Path home = Path.of(System.getProperty("dynasplit.home", "..")).toAbsolutePath().normalize();
         stack = LocalStack.start(StackSettings.defaults(home).withEdgeDevices(DEVICES)
                 .withLogDir(home.resolve("deploy/target/it-logs")).withFirstHttpPort(28080));
-        // fmnist-cnn's emulated profile has no accuracy figures: latency and energy only
-        front = Optimizer.optimize(OptimizationRequest.nsga3(Models.FMNIST_CNN, Budget.PAPER, 7).withAccuracyObjective(false),
-                new ProfileEvaluator(Testbeds.create("paper")), EvaluationListener.NONE).front();
-        try (ParetoPublisher publisher = new ParetoPublisher(KafkaClientSettings.of(stack.bootstrapServers()))) {
-            publisher.publish(front);
-        }
-        stack.awaitFront(front.key(), front.version(), Duration.ofSeconds(60));
+        front = FrontRequests.publishFmnistFront(stack, KafkaClientSettings.of(stack.bootstrapServers()),
+                Duration.ofSeconds(60));
         client = new PipelineClient(stack.bootstrapServers());
     }
 

@@ -14,15 +14,8 @@ import io.dynasplit.deploy.client.PipelineClient;
 import io.dynasplit.deploy.stack.LocalStack;
 import io.dynasplit.deploy.stack.ServiceProcess;
 import io.dynasplit.deploy.stack.StackSettings;
-import io.dynasplit.optimizer.OptimizationRequest;
-import io.dynasplit.optimizer.Optimizer;
-import io.dynasplit.optimizer.evaluation.ProfileEvaluator;
 import io.dynasplit.optimizer.kafka.KafkaClientSettings;
-import io.dynasplit.optimizer.search.Budget;
-import io.dynasplit.optimizer.search.EvaluationListener;
-import io.dynasplit.optimizer.store.ParetoPublisher;
 import io.dynasplit.selection.index.Knobs;
-import io.dynasplit.testbed.Testbeds;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -86,13 +79,8 @@ class SchedulerFailoverIT {
                 .withFirstHttpPort(28180));
         stack.addSchedulerReplica();
         stack.addSchedulerReplica();
-        front = Optimizer.optimize(OptimizationRequest.nsga3(Models.FMNIST_CNN, Budget.PAPER, 7)
-                        .withAccuracyObjective(false), new ProfileEvaluator(Testbeds.create("paper")), EvaluationListener.NONE)
-                .front();
-        try (ParetoPublisher publisher = new ParetoPublisher(KafkaClientSettings.of(stack.bootstrapServers()))) {
-            publisher.publish(front);
-        }
-        stack.awaitFront(front.key(), front.version(), Duration.ofSeconds(90));
+        front = FrontRequests.publishFmnistFront(stack, KafkaClientSettings.of(stack.bootstrapServers()),
+                Duration.ofSeconds(90));
         client = new PipelineClient(stack.bootstrapServers());
     }
 

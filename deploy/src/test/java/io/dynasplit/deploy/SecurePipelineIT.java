@@ -3,7 +3,6 @@ package io.dynasplit.deploy;
 import io.dynasplit.access.Principals;
 import io.dynasplit.contracts.InferenceRequest;
 import io.dynasplit.contracts.InferenceResult;
-import io.dynasplit.contracts.Models;
 import io.dynasplit.contracts.ParetoEntry;
 import io.dynasplit.contracts.ParetoFront;
 import io.dynasplit.contracts.ResultStatus;
@@ -11,13 +10,6 @@ import io.dynasplit.deploy.client.PipelineClient;
 import io.dynasplit.deploy.stack.LocalStack;
 import io.dynasplit.deploy.stack.ServiceProcess;
 import io.dynasplit.deploy.stack.StackSettings;
-import io.dynasplit.optimizer.OptimizationRequest;
-import io.dynasplit.optimizer.Optimizer;
-import io.dynasplit.optimizer.evaluation.ProfileEvaluator;
-import io.dynasplit.optimizer.search.Budget;
-import io.dynasplit.optimizer.search.EvaluationListener;
-import io.dynasplit.optimizer.store.ParetoPublisher;
-import io.dynasplit.testbed.Testbeds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,12 +51,7 @@ class SecurePipelineIT {
         // 38080 was, once, in a fresh-clone CI run ("HTTP port 38080 is in use")
         stack = LocalStack.startSecured(StackSettings.defaults(home).withEdgeDevices(DEVICES)
                 .withLogDir(home.resolve("deploy/target/it-secure-logs")).withFirstHttpPort(28780));
-        front = Optimizer.optimize(OptimizationRequest.nsga3(Models.FMNIST_CNN, Budget.PAPER, 7).withAccuracyObjective(false),
-                new ProfileEvaluator(Testbeds.create("paper")), EvaluationListener.NONE).front();
-        try (ParetoPublisher publisher = new ParetoPublisher(stack.clientSettings(Principals.OPTIMIZER))) {
-            publisher.publish(front);
-        }
-        stack.awaitFront(front.key(), front.version(), Duration.ofSeconds(60));
+        front = FrontRequests.publishFmnistFront(stack, stack.clientSettings(Principals.OPTIMIZER), Duration.ofSeconds(60));
         client = new PipelineClient(stack.clientConfig(Principals.UPSTREAM));
     }
 

@@ -68,7 +68,7 @@ public final class GpuCheckCommand implements Callable<Integer> {
         Activation shipped = model.head(layer, model.inputFor(null, null, seed));
         Activation onCpu = model.tail(layer, shipped, ComputeDevice.CPU);
         Activation onGpu = model.tail(layer, shipped, ComputeDevice.GPU);
-        double difference = relativeDifference(onCpu.values(), onGpu.values());
+        double difference = relativeDifference(onCpu, onGpu);
         boolean sameTop1 = argMax(onCpu.values()) == argMax(onGpu.values());
         for (int i = 0; i < warmup; i++) {
             model.tail(layer, shipped, ComputeDevice.CPU);
@@ -87,13 +87,13 @@ public final class GpuCheckCommand implements Callable<Integer> {
         return difference <= tolerance && sameTop1;
     }
 
-    static double relativeDifference(float[] reference, float[] other) {
+    /** The largest element-wise difference over the reference's largest magnitude. */
+    static double relativeDifference(Activation reference, Activation other) {
         double largest = 0;
-        double difference = 0;
-        for (int i = 0; i < reference.length; i++) {
-            largest = Math.max(largest, Math.abs(reference[i]));
-            difference = Math.max(difference, Math.abs(reference[i] - other[i]));
+        for (float v : reference.values()) {
+            largest = Math.max(largest, Math.abs(v));
         }
+        double difference = reference.maxAbsDiff(other);
         return largest == 0 ? difference : difference / largest;
     }
 
