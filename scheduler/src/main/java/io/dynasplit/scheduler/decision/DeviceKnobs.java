@@ -19,11 +19,16 @@ public record DeviceKnobs(SplitConfig current, double busyUntilDeviceMs) {
     }
 
     /**
-     * The device after a routed command: it switches to {@code config}'s knobs (layer 0 leaves them as they are) and
-     * works {@code reconfigurationMs + edgeMs} more, after what it was already busy with.
+     * The device after a routed command: it switches to {@code config}'s knobs and works {@code reconfigurationMs +
+     * edgeMs} more, after what it was already busy with. Layer 0 changes nothing: it leaves the knobs as they are and
+     * does not wait for, or add to, the heads queued on the board.
      */
     public static DeviceKnobs afterDispatch(DeviceKnobs before, SplitConfig config, double reconfigurationMs,
                                             double edgeMs, double nowDeviceMs) {
+        if (!config.setsEdgeKnobs()) {
+            // layer 0: the input is forwarded beside the queued heads; knobs and busy time stay as they were
+            return before;
+        }
         if (before == null) {
             return new DeviceKnobs(config.edgeKnobsAfter(null), nowDeviceMs + reconfigurationMs + edgeMs);
         }

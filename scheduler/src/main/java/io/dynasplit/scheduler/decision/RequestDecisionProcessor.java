@@ -100,8 +100,11 @@ final class RequestDecisionProcessor implements Processor<String, byte[], String
         DeviceKnobs knobs = devices.get(device);
         RequestOutcome decision = decider.decide(request, DeviceKnobs.stateAt(knobs, nowDeviceMs));
         if (decision instanceof RequestOutcome.Routed routed) {
-            devices.put(device, DeviceKnobs.afterDispatch(knobs, routed.command().config(), routed.reconfigurationMs(),
-                    routed.edgeMs(), nowDeviceMs));
+            DeviceKnobs after = DeviceKnobs.afterDispatch(knobs, routed.command().config(),
+                    routed.reconfigurationMs(), routed.edgeMs(), nowDeviceMs);
+            if (after != knobs) { // layer 0 leaves the device as it was
+                devices.put(device, after);
+            }
             // the grace runs from the deadline, or from the decision when that came later (after a fail-over)
             long expiresAt = Math.max(routed.command().deadline().toEpochMilli(), nowMillis) + settings.timeoutGraceMs();
             remember(PendingRequest.routed(routed.command(), expiresAt));

@@ -50,7 +50,8 @@ public final class Evaluation {
     /**
      * One strategy over a workload on one edge device, in device time: a request that arrives while the board is
      * still busy with earlier heads waits (its queue time counts in its latency), a knob switch is charged, and the
-     * board is busy for the switch and the head. Without arrival times each request arrives as the board becomes free
+     * board is busy for the switch and the head. A cloud-only request (layer 0) runs no head: its input is forwarded
+     * beside the queued heads, so it neither waits nor keeps the board busy. Without arrival times each request arrives as the board becomes free
      * (the paper's sequential setting). A load-aware strategy is told the queued device time; others see an idle board.
      *
      * @param arrivalsMs each request's arrival (device ms, non-decreasing), or null: one after another
@@ -61,14 +62,15 @@ public final class Evaluation {
         double busyUntil = 0;
         for (int i = 0; i < thresholds.length; i++) {
             double arrival = arrivalsMs == null ? busyUntil : arrivalsMs[i];
-            double queueMs = Math.max(0, busyUntil - arrival);
+            double boardQueueMs = Math.max(0, busyUntil - arrival);
             Choice choice = strategy.choose(new Request(i, thresholds[i]),
-                    new DeviceState(current, loadAware ? queueMs : 0));
+                    new DeviceState(current, loadAware ? boardQueueMs : 0));
             if (choice.rejected()) {
                 records.add(RequestRecord.rejected(i, thresholds[i]));
                 continue;
             }
             SplitConfig config = choice.config();
+            double queueMs = config.setsEdgeKnobs() ? boardQueueMs : 0;
             Outcome run = outcomes.outcome(i, config);
             double switchMs = reconfiguration.ms(i, current, config);
             double latency = queueMs + switchMs + run.latencyMs();
@@ -76,7 +78,9 @@ public final class Evaluation {
                     run.energyJ() + reconfiguration.joules(switchMs), switchMs, latency <= thresholds[i],
                     choice.fallback()));
             strategy.observe(config, run.latencyMs(), run.energyJ());
-            busyUntil = Math.max(arrival, busyUntil) + switchMs + run.edgeMs();
+            if (config.setsEdgeKnobs()) {
+                busyUntil = Math.max(arrival, busyUntil) + switchMs + run.edgeMs();
+            }
             current = config.edgeKnobsAfter(current);
         }
         return records;

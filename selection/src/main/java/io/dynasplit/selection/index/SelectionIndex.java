@@ -14,7 +14,8 @@ import java.util.stream.IntStream;
  *
  * <p>Each lookup structure ({@link Group}) is sorted by latency bound with a running minimum of energy, so "the best
  * entry within a limit" is one binary search. Reconfiguration cost is constant within a knob group, and queueing
- * shifts every limit alike. Two ways to answer:
+ * shifts every limit alike, except the layer-0 entries': they run nothing on the board, so the device forwards their
+ * input without waiting for the heads queued before them. Two ways to answer:
  * <ul>
  *   <li>when switching costs depend only on which knobs change (frequency, accelerator, both; the paper's testbed
  *   and the configured estimate for real hardware), four lookups: the current knob group at no cost, the entries
@@ -132,12 +133,13 @@ public final class SelectionIndex {
             best.consider(byCpu[table.cpuSlot(current)], budget, k.acceleratorOnlyMs(), k.acceleratorOnlyJ());
             best.consider(all, budget, k.anyMs(), k.anyJ());
             if (table.unchangedGroup() >= 0) {
-                best.consider(groups[table.unchangedGroup()], budget, 0, 0); // layer 0: no switch from any knobs
+                // layer 0: no switch from any knobs, no wait behind queued heads
+                best.consider(groups[table.unchangedGroup()], thresholdMs, 0, 0);
             }
         } else {
             for (int g : cheapestFirst) {
                 if (g != current && groups[g].cheapest + row.joules()[g] <= best.energy) {
-                    best.consider(groups[g], budget, row.ms()[g], row.joules()[g]);
+                    best.consider(groups[g], thresholdMs - queueFor(g, queue), row.ms()[g], row.joules()[g]);
                 }
             }
         }
@@ -168,7 +170,7 @@ public final class SelectionIndex {
             if (group.bound.length == 0) {
                 continue;
             }
-            double bound = group.bound[0] + row.ms()[g];
+            double bound = group.bound[0] + row.ms()[g] + queueFor(g, queue);
             double energy = group.energy[0] + row.joules()[g];
             if (bound < bestBound || (bound == bestBound && (energy < bestEnergy
                     || (energy == bestEnergy && group.accuracy[0] > bestAccuracy)))) {
@@ -191,13 +193,19 @@ public final class SelectionIndex {
     }
 
     /** The figures of {@code c} as run from the row's knobs: exact switching cost of its group. */
-    private Selection selection(Candidate c, int group, double queue, ReconfigurationTable.CostRow row,
+    private Selection selection(Candidate c, int group, double deviceQueue, ReconfigurationTable.CostRow row,
                                 SelectionReason reason) {
+        double queue = queueFor(group, deviceQueue);
         double reconfigurationMs = row.ms()[group];
         double reconfigurationJ = row.joules()[group];
         return new Selection(c.entry(), queue + reconfigurationMs + c.expectedLatencyMs(),
                 queue + reconfigurationMs + c.latencyBoundMs(), c.energyJ() + reconfigurationJ, queue,
                 reconfigurationMs, reconfigurationJ, c.latencyFactor(), c.energyFactor(), reason, frontVersion);
+    }
+
+    /** The wait of an entry of {@code group} on a device with {@code queue} ms of heads queued: none for layer 0. */
+    private double queueFor(int group, double queue) {
+        return group == table.unchangedGroup() ? 0 : queue;
     }
 
     /** Lower energy; then higher accuracy; then lower latency bound. */

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * The oracle of a scenario: it knows every configuration's figures as the scenario makes them (the drifted profile,
- * noise-free) and the device's queue, and picks the lowest energy that meets what the queue leaves of the threshold.
+ * noise-free) and the device's queue, and picks the lowest energy that meets what the queue leaves of the threshold
+ * (all of it for layer 0, which does not wait for the queued heads).
  */
 public final class QueueAwareOracle implements Strategy {
     private final OracleStrategy oracle;
@@ -29,7 +30,6 @@ public final class QueueAwareOracle implements Strategy {
 
     @Override
     public Choice choose(Request request, DeviceState device) {
-        double queued = device == null ? 0 : device.queuedMs();
-        return oracle.choose(new Request(request.index(), request.thresholdMs() - queued), device);
+        return oracle.choose(request, device);
     }
 }

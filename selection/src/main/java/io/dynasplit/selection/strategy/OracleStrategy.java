@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The best configuration per request in hindsight: it knows what every valid configuration takes for this request,
  * from the {@link OutcomeSource} it is given, and picks the lowest energy that meets the threshold, else the fastest.
- * Greedy per request: switching costs count as given, not planned ahead.
+ * Greedy per request: switching costs count as given, not planned ahead. The device's queued heads delay every
+ * configuration but layer 0's, which the board forwards beside them.
  *
  * <p>Given the testbed's noise-free figures ({@link io.dynasplit.selection.outcome.TestbedOutcomes#predicted}) it is
  * the best choice a scheduler with a perfect profile of the whole space could make; its runs still vary. Given the
@@ -42,6 +43,7 @@ public final class OracleStrategy implements Strategy {
     @Override
     public Choice choose(Request request, DeviceState device) {
         SplitConfig current = device == null ? null : device.currentConfig();
+        double queued = device == null ? 0 : device.queuedMs();
         SplitConfig best = null;
         double bestEnergy = Double.POSITIVE_INFINITY;
         double bestLatency = Double.NaN;
@@ -51,7 +53,7 @@ public final class OracleStrategy implements Strategy {
         for (SplitConfig c : space) {
             Outcome o = outcomes.outcome(request.index(), c);
             double switchMs = reconfiguration.ms(request.index(), current, c);
-            double latency = o.latencyMs() + switchMs;
+            double latency = (c.setsEdgeKnobs() ? queued : 0) + o.latencyMs() + switchMs;
             double energy = o.energyJ() + reconfiguration.joules(switchMs);
             if (latency <= request.thresholdMs() && energy < bestEnergy) {
                 best = c;

@@ -95,9 +95,29 @@ class SelectionIndexTest {
         assertEquals(slow.config(), index.select(500, DeviceState.idle(fast.config())).config());
         Selection queued = index.select(500, new DeviceState(fast.config(), 200));
         assertEquals(fast.config(), queued.config());
-        assertEquals(200, queued.queueMs());
-        assertEquals(300, queued.predictedLatencyMs(), 1e-9, "queue + entry latency");
-        assertEquals(SelectionReason.FALLBACK_FASTEST, index.select(500, new DeviceState(fast.config(), 450)).reason());
+        assertEquals(0, queued.queueMs(), "layer 0 does not wait for the queued heads");
+        assertEquals(100, queued.predictedLatencyMs(), 1e-9, "layer 0: the entry's latency alone");
+        assertEquals(SelectionReason.MET_THRESHOLD, index.select(500, new DeviceState(fast.config(), 450)).reason(),
+                "layer 0 meets the threshold whatever is queued");
+
+        ParetoEntry split = entry(5, 1800, OFF, true, 150, 66);
+        SelectionIndex withSplit = index(split, slow);
+        Selection splitQueued = withSplit.select(500, new DeviceState(split.config(), 200));
+        assertEquals(split.config(), splitQueued.config());
+        assertEquals(200, splitQueued.queueMs());
+        assertEquals(350, splitQueued.predictedLatencyMs(), 1e-9, "queue + entry latency");
+        assertEquals(SelectionReason.FALLBACK_FASTEST, withSplit.select(500, new DeviceState(split.config(), 400)).reason());
+    }
+
+    @Test
+    void fastestFallbackCountsTheQueueForHeadsOnly() {
+        ParetoEntry cloud = entry(0, 1800, OFF, true, 120, 68);
+        ParetoEntry split = entry(5, 1800, OFF, true, 100, 66);
+        SelectionIndex index = index(cloud, split);
+        assertEquals(split.config(), index.select(50, DeviceState.idle(split.config())).config(), "idle: the faster");
+        Selection queued = index.select(50, new DeviceState(split.config(), 30));
+        assertEquals(SelectionReason.FALLBACK_FASTEST, queued.reason());
+        assertEquals(cloud.config(), queued.config(), "100 + 30 queued is slower than layer 0's 120");
     }
 
     @Test
@@ -284,7 +304,7 @@ class SelectionIndexTest {
         double hereL = Double.POSITIVE_INFINITY;
         for (ParetoEntry e : entries) {
             double r = switchMs(cost, current, e.config());
-            if (!(e.latencyMs() <= (threshold - state.queuedMs()) - r)) {
+            if (!(e.latencyMs() <= (threshold - queueOf(e, state)) - r)) {
                 continue;
             }
             double energy = e.energyJ() + r * watts / 1000.0;
@@ -324,12 +344,13 @@ class SelectionIndexTest {
             double energy = e.energyJ() + r * watts / 1000.0;
             double bound = e.latencyMs() + r;
             double acc = Double.isNaN(e.accuracy()) ? Double.NEGATIVE_INFINITY : e.accuracy();
+            double waited = bound + queueOf(e, state);
             boolean better = fallback == FallbackPolicy.FASTEST
-                    ? bound < pickL || (bound == pickL && (energy < pickE || (energy == pickE && acc > pickA)))
+                    ? waited < pickL || (waited == pickL && (energy < pickE || (energy == pickE && acc > pickA)))
                     : SelectionIndex.better(energy, acc, bound, pickE, pickA, pickL);
             if (better) {
                 pick = e;
-                pickL = bound;
+                pickL = fallback == FallbackPolicy.FASTEST ? waited : bound;
                 pickE = energy;
                 pickA = acc;
             }
@@ -342,8 +363,14 @@ class SelectionIndexTest {
     }
 
     private static Selection selectionOf(ParetoEntry e, DeviceState state, double r, double watts, SelectionReason reason) {
-        return new Selection(e, state.queuedMs() + r + e.latencyMs(), state.queuedMs() + r + e.latencyMs(),
-                e.energyJ() + r * watts / 1000.0, state.queuedMs(), r, r * watts / 1000.0, 1, 1, reason, 7);
+        double queue = queueOf(e, state);
+        return new Selection(e, queue + r + e.latencyMs(), queue + r + e.latencyMs(),
+                e.energyJ() + r * watts / 1000.0, queue, r, r * watts / 1000.0, 1, 1, reason, 7);
+    }
+
+    /** The heads queued on the device delay every entry but layer 0's, whose input the device forwards at once. */
+    private static double queueOf(ParetoEntry e, DeviceState state) {
+        return e.config().setsEdgeKnobs() ? state.queuedMs() : 0;
     }
 
     private static double switchMs(ReconfigurationCost cost, SplitConfig current, SplitConfig to) {

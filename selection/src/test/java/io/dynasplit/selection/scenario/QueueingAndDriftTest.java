@@ -69,6 +69,41 @@ class QueueingAndDriftTest {
     }
 
     @Test
+    void aCloudOnlyRequestDoesNotWaitForTheHeadsAndDoesNotDelayThem() {
+        SplitConfig cloudOnly = new SplitConfig("vgg16", 0, 1800, AcceleratorMode.OFF, true);
+        Strategy alternating = new Strategy() {
+            @Override
+            public String name() {
+                return "alternating";
+            }
+
+            @Override
+            public Choice choose(Request request, DeviceState device) {
+                return Choice.fixed(request.index() % 2 == 0 ? A : cloudOnly, "test");
+            }
+        };
+        double[] arrivals = {0, 10, 20};
+        List<RequestRecord> r = run(ReconfigurationAccounting.excluded()).run(alternating, true,
+                new double[] {200, 200, 200}, arrivals);
+        assertEquals(150, r.get(1).latencyMs(), 1e-9, "layer 0 goes out while the first head runs");
+        assertTrue(r.get(1).met());
+        assertEquals(80 + 150, r.get(2).latencyMs(), 1e-9, "the second head waits for the first head only");
+    }
+
+    @Test
+    void theOracleCountsTheQueueForHeadsOnly() {
+        SplitConfig cloudOnly = new SplitConfig("vgg16", 0, 1800, AcceleratorMode.OFF, true);
+        // the head configuration is cheaper but slower behind a queue; layer 0 ignores the queue
+        var oracle = new QueueAwareOracle(List.of(A, cloudOnly),
+                (i, c) -> c == A ? new Outcome(150, 2, 100) : new Outcome(190, 60, 1),
+                ReconfigurationAccounting.excluded());
+        assertEquals(A, oracle.choose(new Request(0, 200), new DeviceState(A, 40)).config());
+        Choice queued = oracle.choose(new Request(1, 200), new DeviceState(A, 60));
+        assertEquals(cloudOnly, queued.config());
+        assertFalse(queued.fallback());
+    }
+
+    @Test
     void withoutArrivalsRequestsFollowEachOtherAndSwitchesAreChargedAndOccupyTheBoard() {
         ReconfigurationAccounting switches = new ReconfigurationAccounting((i, from, to) -> 120, 2.0);
         Strategy alternating = new Strategy() {

@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * One emulated edge board (e.g. {@code paper-pi4-coral}). The node runs the real head on its host and asks this
  * device what the board would have spent: it keeps the board's knobs (reconfiguring only when the CPU frequency or
  * accelerator mode changes; layer 0 runs nothing on the board and leaves them) and the time until which the board is
- * busy, in device time, so that commands queue as they would on the board. Thread-safe: concurrent commands are
+ * busy, in device time, so that heads queue as they would on the board. A layer-0 command does not queue: the board
+ * forwards its input beside the heads before it, and it keeps the board busy no longer. Thread-safe: concurrent commands are
  * serialised on the device timeline.
  */
 public final class EmulatedEdgeDevice {
@@ -68,12 +69,21 @@ public final class EmulatedEdgeDevice {
         // layer 0 leaves the knobs as they are: the board then waits at their power, not at the profile's
         double waitWatts = after == null || after == config ? profileWaitWatts : testbed.edgeIdleWatts(after);
 
-        double start = Math.max(arrivalMillis, busyUntilWallMillis);
-        double queueMs = (start - arrivalMillis) * options.speedup();
-        busyUntilWallMillis = start + (reconfigurationMs + p.edgeLatencyMs()) / options.speedup();
+        double finishWallMillis;
+        double queueMs;
+        if (config.setsEdgeKnobs()) {
+            double start = Math.max(arrivalMillis, busyUntilWallMillis);
+            queueMs = (start - arrivalMillis) * options.speedup();
+            busyUntilWallMillis = start + (reconfigurationMs + p.edgeLatencyMs()) / options.speedup();
+            finishWallMillis = busyUntilWallMillis;
+        } else {
+            // layer 0 runs nothing on the board: its input is forwarded at once, beside the heads queued before it
+            queueMs = 0;
+            finishWallMillis = arrivalMillis + p.edgeLatencyMs() / options.speedup();
+        }
         knobs = after;
         return new EdgeRun(queueMs, reconfigurationMs, p.edgeLatencyMs(), Math.max(0, activeJ),
-                waitWatts * reconfigurationMs / 1000, waitWatts, p.tensorKb(), reconfigured, busyUntilWallMillis,
+                waitWatts * reconfigurationMs / 1000, waitWatts, p.tensorKb(), reconfigured, finishWallMillis,
                 testbed.edgeSource(config.model()));
     }
 

@@ -62,6 +62,19 @@ class EmulatedNodesTest {
     }
 
     @Test
+    void layerZeroIsForwardedBesideTheQueuedHeadsAndKeepsTheBoardNoLonger() {
+        EmulatedEdgeDevice device = new EmulatedEdgeDevice(TESTBED, "pi-1", options);
+        long t = clock.get();
+        EdgeRun head = device.run(cfg(22, 800, AcceleratorMode.STD), t);
+        EdgeRun cloudOnly = device.run(cfg(0, 1800, AcceleratorMode.OFF), t);
+        assertEquals(0, cloudOnly.queueMs(), "no wait behind the head: the board forwards the input");
+        assertEquals(t + cloudOnly.edgeMs(), cloudOnly.finishWallMillis(), 1e-6);
+        EdgeRun nextHead = device.run(cfg(22, 800, AcceleratorMode.STD), t);
+        assertEquals(head.reconfigurationMs() + head.edgeMs(), nextHead.queueMs(), 1e-6,
+                "the next head waits for the first head only");
+    }
+
+    @Test
     void layerZeroLeavesTheKnobsAndWaitsAtTheirPower() {
         EmulatedEdgeDevice device = new EmulatedEdgeDevice(TESTBED, "pi-1", options);
         long t = clock.get();
