@@ -26,6 +26,8 @@ import io.dynasplit.optimizer.search.Budget;
 import io.dynasplit.optimizer.store.ParetoPublisher;
 import io.dynasplit.testbed.TestbedModel;
 import io.dynasplit.testbed.Testbeds;
+import io.dynasplit.testbed.emulated.BoardDrift;
+import io.dynasplit.testbed.emulated.DriftedTestbed;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -50,9 +52,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The closed loop around the running services: the scheduler holds a stale front of fmnist-cnn (profiled when every
- * configuration that runs on the board was 1.6 times faster than the emulated board now runs it, as the paper's ViT
- * entry was profiled at half its run); the scheduler's own staleness hook, watching its results, asks once on
+ * The closed loop around the running services: the scheduler holds fmnist-cnn's front as profiled; a drift is injected
+ * into the edge node's emulated board (from its 20th command on, every head takes 1.6 times its profiled time and
+ * computing energy, as the paper's ViT entry ran at about twice its profile), so the front goes stale while the stack
+ * runs; the scheduler's own staleness hook, watching its results, asks once on
  * {@code dynasplit.reprofile} (nothing in the test watches for it); the reprofile service publishes the re-profiled front on
  * {@code dynasplit.pareto}; the running scheduler takes it in place, and the commands it sends next carry the new
  * front's version. No service is restarted.
@@ -61,7 +64,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReprofileStackIT {
     static final String DEVICE = "pi-a";
     static final String MODEL = "fmnist-cnn";
-    static final double PROFILED_FASTER = 1.6;
+    static final double DRIFT = 1.6;
+    static final long DRIFT_FROM_COMMAND = 20;
 
     LocalStack stack;
     PipelineClient client;
@@ -71,7 +75,7 @@ class ReprofileStackIT {
         Path home = Path.of(System.getProperty("dynasplit.home", "..")).toAbsolutePath().normalize();
         stack = LocalStack.start(StackSettings.defaults(home).withEdgeDevices(List.of(DEVICE))
                 .withPreloadModels(List.of(MODEL)).withLogDir(home.resolve("deploy/target/it-logs-reprofile"))
-                .withFirstHttpPort(28580));
+                .withFirstHttpPort(28580).withEdgeDrift(new BoardDrift(DRIFT, DRIFT_FROM_COMMAND)));
         client = new PipelineClient(stack.bootstrapServers());
     }
 
@@ -86,17 +90,14 @@ class ReprofileStackIT {
     }
 
     @Test
-    void aStaleFrontIsFoundReprofiledAndUsedByTheRunningSchedulerWithoutARestart() throws Exception {
+    void aBoardThatDriftsIsFoundStaleReprofiledAndUsedByTheRunningSchedulerWithoutARestart() throws Exception {
         ModelDescriptor model = Models.require(MODEL);
         TestbedModel paper = Testbeds.create("paper");
-        // the front the reprofile service will find, less the drift (fmnist-cnn's profile has no accuracy figures)
-        ParetoFront truth = Optimizer.optimize(OptimizationRequest.nsga3(model, Budget.PAPER, 7)
+        // the front as profiled before the drift (fmnist-cnn's profile has no accuracy figures)
+        ParetoFront v1 = Optimizer.optimize(OptimizationRequest.nsga3(model, Budget.PAPER, 7)
                 .withAccuracyObjective(false), new ProfileEvaluator(paper), EvaluationListener.NONE).front();
-        List<ParetoEntry> staleEntries = truth.entries().stream().map(e -> e.config().layer() == 0 ? e
-                : new ParetoEntry(e.config(), e.latencyMs() / PROFILED_FASTER, e.energyJ() / PROFILED_FASTER,
-                e.accuracy())).toList();
-        ParetoFront v1 = new ParetoFront(truth.schemaVersion(), truth.model(), truth.deviceClass(), truth.version(),
-                truth.createdAt(), truth.provenance(), staleEntries);
+        // what profiling the board finds once it drifted: the reprofile service measures the board as it runs now
+        TestbedModel drifted = DriftedTestbed.board(paper, DRIFT);
         KafkaClientSettings kafka = KafkaClientSettings.of(stack.bootstrapServers());
         try (ParetoPublisher publisher = new ParetoPublisher(kafka)) {
             publisher.publish(v1);
@@ -105,7 +106,7 @@ class ReprofileStackIT {
         // the log folder outlives a run: count the starts from here on
         int startsBefore = count(Files.readString(stack.service("scheduler").log()), " started in ");
 
-        Reprofiler reprofiler = new Reprofiler(() -> new ProfileEvaluator(paper), Budget.PAPER, 7, Clock.systemUTC());
+        Reprofiler reprofiler = new Reprofiler(() -> new ProfileEvaluator(drifted), Budget.PAPER, 7, Clock.systemUTC());
         List<String> serviceLog = new CopyOnWriteArrayList<>();
         ReprofileService service = new ReprofileService(kafka, reprofiler, Clock.systemUTC(), serviceLog::add);
         Thread serviceThread = new Thread(service, "reprofile-service");
@@ -117,7 +118,7 @@ class ReprofileStackIT {
         try {
             long newVersion = -1;
             for (int batch = 0; batch < 40 && afterSwitch.size() < 20; batch++) {
-                List<InferenceRequest> requests = FrontRequests.draw(truth, List.of(DEVICE), MODEL, 10, random);
+                List<InferenceRequest> requests = FrontRequests.draw(v1, List.of(DEVICE), MODEL, 10, random);
                 requests.forEach(client::submit);
                 Map<String, InferenceResult> results = client.await(
                         requests.stream().map(InferenceRequest::requestId).toList(), Duration.ofMinutes(2), null);
@@ -141,12 +142,14 @@ class ReprofileStackIT {
             List<ReprofileRequest> asked = read(Topics.REPROFILE, ReprofileRequest.class, 1);
             assertEquals(1, asked.size(), "the scheduler asked once about the stale front: " + asked);
             assertEquals(v1.version(), asked.get(0).frontVersion());
+            assertTrue(asked.get(0).observations() > DRIFT_FROM_COMMAND,
+                    "asked only once the board drifted: after " + asked.get(0).observations() + " results");
             assertTrue(asked.get(0).evidence().stream().allMatch(e -> e.config().layer() > 0), asked.toString());
             assertTrue(newVersion > v1.version(), "a newer front was published: " + serviceLog);
             assertEquals(20, afterSwitch.size(), "the running scheduler decided from the new version: " + decidedOn);
             ParetoFront v2 = reprofiled(newVersion);
             for (ParetoEntry e : v2.entries()) {
-                assertEquals(paper.predict(e.config()).latencyMs(), e.latencyMs(), 1e-6 * e.latencyMs(),
+                assertEquals(drifted.predict(e.config()).latencyMs(), e.latencyMs(), 1e-6 * e.latencyMs(),
                         "re-profiled on the board as it runs: " + e.config().label());
             }
             // replaced in place: one scheduler process, started once, that logged the new version

@@ -31,7 +31,23 @@ public interface EdgeNodeConfig {
     @WithDefault("0")
     double pacingSpeedup();
 
+    /** A drift injected into the emulated board: its heads slowed (none by default). */
+    Drift drift();
+
     /** Largest request input accepted, bytes: base64 in JSON grows it by 4/3, and requests travel in 4 MiB records. */
     @WithDefault("3000000")
     int maxInputBytes();
+
+    /**
+     * {@code dynasplit.edge.drift.*}: from the node's {@code from-command}-th command on (0: the first), every head on
+     * the emulated board takes {@code factor} times its profiled time and computing energy. For testing the closed
+     * loop (a front that no longer matches the board is re-profiled) on a running stack; 1 = no drift.
+     */
+    interface Drift {
+        @WithDefault("1.0")
+        double factor();
+
+        @WithDefault("0")
+        long fromCommand();
+    }
 }

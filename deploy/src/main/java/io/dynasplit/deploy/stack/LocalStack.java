@@ -160,6 +160,10 @@ public final class LocalStack implements AutoCloseable {
         p.put("dynasplit.edge.device-class", settings.deviceClass());
         p.put("dynasplit.edge.hardware", settings.hardware());
         p.put("dynasplit.edge.pacing-speedup", Double.toString(settings.pacingSpeedup()));
+        if (settings.edgeDrift().drifts()) {
+            p.put("dynasplit.edge.drift.factor", Double.toString(settings.edgeDrift().factor()));
+            p.put("dynasplit.edge.drift.from-command", Long.toString(settings.edgeDrift().fromCommand()));
+        }
         return new ServiceProcess(name, jar("edge-node"), port, p, login(principal), settings.logDir(),
                 settings.serviceHeap());
     }

@@ -3,6 +3,7 @@ package io.dynasplit.edgenode.hardware;
 import io.dynasplit.edgenode.EdgeNodeConfig;
 import io.dynasplit.testbed.TestbedModel;
 import io.dynasplit.testbed.Testbeds;
+import io.dynasplit.testbed.emulated.BoardDrift;
 import io.dynasplit.testbed.emulated.EmulatedEdgeDevice;
 import io.dynasplit.testbed.emulated.EmulationOptions;
 import io.dynasplit.testbed.energy.HostModelEnergyMeter;
@@ -46,7 +47,12 @@ public class EdgeDeviceProducer {
     EdgeDevice edgeDevice(EdgeNodeConfig config, EdgeHardware hardware) {
         TestbedModel testbed = Testbeds.create(config.testbed());
         EmulationOptions options = EmulationOptions.defaults().withNoise(config.deviceId().hashCode())
-                .withSpeedup(config.pacingSpeedup() > 0 ? config.pacingSpeedup() : 1.0);
+                .withSpeedup(config.pacingSpeedup() > 0 ? config.pacingSpeedup() : 1.0)
+                .withDrift(new BoardDrift(config.drift().factor(), config.drift().fromCommand()));
+        if (options.drift().drifts()) {
+            LOG.warnf("edge device %s: drift injected: heads %.2f times their profile from command %d on",
+                    config.deviceId(), options.drift().factor(), options.drift().fromCommand());
+        }
         EdgeDevice board = new EmulatedBoard(new EmulatedEdgeDevice(testbed, config.deviceId(), options),
                 config.pacingSpeedup() > 0);
         EnergyMeter meter = hardware.meter();

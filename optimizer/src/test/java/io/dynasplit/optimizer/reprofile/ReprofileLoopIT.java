@@ -24,11 +24,11 @@ import io.dynasplit.selection.Selector;
 import io.dynasplit.selection.correction.FeedbackSettings;
 import io.dynasplit.selection.index.DeviceState;
 import io.dynasplit.selection.index.Selection;
-import io.dynasplit.selection.scenario.DriftedTestbed;
 import io.dynasplit.selection.staleness.StalenessCriterion;
 import io.dynasplit.selection.staleness.StalenessMonitor;
 import io.dynasplit.testbed.Prediction;
 import io.dynasplit.testbed.TestbedModel;
+import io.dynasplit.testbed.emulated.DriftedTestbed;
 import io.dynasplit.testbed.emulated.PaperTestbed;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -100,7 +100,7 @@ class ReprofileLoopIT {
                 Map<SplitConfig, Double> drifted = new HashMap<>();
                 v1.entries().stream().filter(e -> e.config().layer() > 0)
                         .forEach(e -> drifted.put(e.config(), DRIFT));
-                DriftedTestbed driftedTestbed = new DriftedTestbed(paper, drifted);
+                DriftedTestbed driftedTestbed = DriftedTestbed.perConfiguration(paper, drifted);
 
                 Random thresholds = new Random(11);
                 SplittableRandom runs = new SplittableRandom(5);

@@ -20,6 +20,7 @@ import io.dynasplit.selection.strategy.Strategy;
 import io.dynasplit.selection.workload.ThresholdWorkload;
 import io.dynasplit.statistics.Summary;
 import io.dynasplit.testbed.TestbedModel;
+import io.dynasplit.testbed.emulated.DriftedTestbed;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -136,7 +137,7 @@ public final class Ablation {
 
     /** The testbed as the scenario's drift has it at request {@code index}: what profiling it then would find. */
     private TestbedModel testbedAt(Drift drift, int index) {
-        return index < drift.fromRequest() || drift.factors().isEmpty() ? testbed : DriftedTestbed.of(testbed, drift);
+        return index < drift.fromRequest() || drift.factors().isEmpty() ? testbed : DriftedTestbed.perConfiguration(testbed, drift.factors());
     }
 
     /** Rows in the order paper, feedback, load, switches, all, oracle, over {@code seeds}. */

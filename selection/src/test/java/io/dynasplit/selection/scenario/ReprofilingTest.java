@@ -8,6 +8,7 @@ import io.dynasplit.selection.front.ExhaustiveFront;
 import io.dynasplit.selection.front.ProfiledSpace;
 import io.dynasplit.selection.index.FallbackPolicy;
 import io.dynasplit.selection.staleness.StalenessCriterion;
+import io.dynasplit.testbed.emulated.DriftedTestbed;
 import io.dynasplit.testbed.emulated.PaperTestbed;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class ReprofilingTest {
     void aDriftedTestbedScalesEveryPartOfTheDriftedConfigurationsOnly() {
         SplitConfig drifted = new SplitConfig("vgg16", 22, 1200, AcceleratorMode.OFF, false);
         SplitConfig other = new SplitConfig("vgg16", 0, 1800, AcceleratorMode.OFF, true);
-        DriftedTestbed t = new DriftedTestbed(TESTBED, Map.of(drifted, 1.5));
+        DriftedTestbed t = DriftedTestbed.perConfiguration(TESTBED, Map.of(drifted, 1.5));
         assertEquals(TESTBED.predict(drifted).latencyMs() * 1.5, t.predict(drifted).latencyMs(), 1e-9);
         assertEquals(TESTBED.predict(drifted).energyJ() * 1.5, t.predict(drifted).energyJ(), 1e-9);
         assertEquals(TESTBED.predict(other), t.predict(other));

@@ -18,17 +18,21 @@ import java.util.function.Supplier;
  */
 public final class EmulatedEdgeDevice {
     private final TestbedModel testbed;
+    /** The testbed as the board runs once its drift has begun ({@code testbed} itself when it never drifts). */
+    private final TestbedModel drifted;
     private final String deviceId;
     private final EmulationOptions options;
     private final SplittableRandom rng;
     private final String source;
     private SplitConfig knobs;
     private double busyUntilWallMillis = Double.NEGATIVE_INFINITY;
+    private long commands;
 
     public EmulatedEdgeDevice(TestbedModel testbed, String deviceId, EmulationOptions options) {
         this.testbed = Objects.requireNonNull(testbed, "testbed");
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
         this.options = Objects.requireNonNull(options, "options");
+        this.drifted = options.drift().drifts() ? DriftedTestbed.board(testbed, options.drift().factor()) : testbed;
         this.rng = new SplittableRandom(options.seed());
         this.source = "emulated:" + testbed.edgeDeviceClass();
     }
@@ -59,7 +63,8 @@ public final class EmulatedEdgeDevice {
         testbed.validate(config).ifPresent(reason -> {
             throw new IllegalArgumentException("device " + deviceId + " cannot run " + config.label() + ": " + reason);
         });
-        Prediction p = options.noise() ? testbed.sample(config, rng) : testbed.predict(config);
+        TestbedModel board = commands++ >= options.drift().fromCommand() ? drifted : testbed;
+        Prediction p = options.noise() ? board.sample(config, rng) : board.predict(config);
         boolean reconfigured = config.needsEdgeReconfiguration(knobs);
         double reconfigurationMs = !reconfigured ? 0 : options.noise()
                 ? testbed.sampleReconfigurationMs(knobs, config, rng) : testbed.reconfigurationMs(knobs, config);

@@ -62,6 +62,34 @@ class EmulatedNodesTest {
     }
 
     @Test
+    void anInjectedDriftSlowsEveryHeadFromItsCommandOnAndLeavesTheRestAsProfiled() {
+        EmulatedEdgeDevice device = new EmulatedEdgeDevice(TESTBED, "pi-1", options.withDrift(new BoardDrift(2.0, 2)));
+        SplitConfig head = cfg(17, 1600, AcceleratorMode.MAX);
+        SplitConfig cloudOnly = cfg(0, 1800, AcceleratorMode.OFF);
+        long t = clock.get();
+        EdgeRun before = device.run(head, t);
+        EdgeRun layerZero = device.run(cloudOnly, t + 10_000);
+        EdgeRun drifted = device.run(head, t + 20_000);
+        EdgeRun layerZeroAfter = device.run(cloudOnly, t + 30_000);
+        Prediction p = TESTBED.predict(head);
+        assertEquals(p.edgeLatencyMs(), before.edgeMs(), 1e-9, "commands 0 and 1 run as profiled");
+        assertEquals(2 * p.edgeLatencyMs(), drifted.edgeMs(), 1e-9, "from command 2 on: twice the head's time");
+        assertEquals(2 * before.edgeActiveJ(), drifted.edgeActiveJ(), 1e-9, "and twice its computing energy");
+        assertEquals(before.waitWatts(), drifted.waitWatts(), 1e-12, "the waiting draw is the board's as before");
+        assertEquals(layerZero.edgeMs(), layerZeroAfter.edgeMs(), 1e-9, "layer 0 runs no head: not slowed");
+
+        DriftedTestbed board = DriftedTestbed.board(TESTBED, 2.0);
+        Prediction q = board.predict(head);
+        assertEquals(p.transferMs(), q.transferMs(), 1e-9);
+        assertEquals(p.cloudLatencyMs(), q.cloudLatencyMs(), 1e-9);
+        assertEquals(p.cloudEnergyJ(), q.cloudEnergyJ(), 1e-9);
+        assertEquals(p.edgeEnergyJ() + before.edgeActiveJ(), q.edgeEnergyJ(), 1e-9, "the computing energy once more");
+        assertEquals(TESTBED.predict(cloudOnly), board.predict(cloudOnly));
+        assertThrows(IllegalArgumentException.class, () -> new BoardDrift(0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new BoardDrift(1.5, -1));
+    }
+
+    @Test
     void layerZeroIsForwardedBesideTheQueuedHeadsAndKeepsTheBoardNoLonger() {
         EmulatedEdgeDevice device = new EmulatedEdgeDevice(TESTBED, "pi-1", options);
         long t = clock.get();
