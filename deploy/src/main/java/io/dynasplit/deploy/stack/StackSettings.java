@@ -57,7 +57,8 @@ public record StackSettings(Path home, List<String> edgeDevices, String deviceCl
     /** The nodes' {@code hardware} setting: {@code emulated} or {@code auto}. */
     public StackSettings withHardware(String mode) {
         return new StackSettings(home, edgeDevices, deviceClass, preloadModels, pacingSpeedup, fallbackPolicy, logDir,
-                firstHttpPort, serviceHeap, marginZ, io.dynasplit.testbed.hardware.HardwareMode.parse(mode).wireName(), edgeDrift);
+                firstHttpPort, serviceHeap, marginZ, io.dynasplit.testbed.hardware.HardwareMode.parse(mode).wireName(),
+                edgeDrift);
     }
 
     /** A drift injected into every edge node's emulated board ({@code dynasplit.edge.drift.*}). */

@@ -51,8 +51,9 @@ public final class Evaluation {
      * One strategy over a workload on one edge device, in device time: a request that arrives while the board is
      * still busy with earlier heads waits (its queue time counts in its latency), a knob switch is charged, and the
      * board is busy for the switch and the head. A cloud-only request (layer 0) runs no head: its input is forwarded
-     * beside the queued heads, so it neither waits nor keeps the board busy. Without arrival times each request arrives as the board becomes free
-     * (the paper's sequential setting). A load-aware strategy is told the queued device time; others see an idle board.
+     * beside the queued heads, so it neither waits nor keeps the board busy. Without arrival times each request arrives
+     * as the board becomes free (the paper's sequential setting). A load-aware strategy is told the queued device time;
+     * others see an idle board.
      *
      * @param arrivalsMs each request's arrival (device ms, non-decreasing), or null: one after another
      */

@@ -137,7 +137,8 @@ public final class Ablation {
 
     /** The testbed as the scenario's drift has it at request {@code index}: what profiling it then would find. */
     private TestbedModel testbedAt(Drift drift, int index) {
-        return index < drift.fromRequest() || drift.factors().isEmpty() ? testbed : DriftedTestbed.perConfiguration(testbed, drift.factors());
+        return index < drift.fromRequest() || drift.factors().isEmpty() ? testbed
+                : DriftedTestbed.perConfiguration(testbed, drift.factors());
     }
 
     /** Rows in the order paper, feedback, load, switches, all, oracle, over {@code seeds}. */
