@@ -45,8 +45,9 @@ public final class OnnxBenchCommand implements Callable<Integer> {
     int reps;
 
     @Option(names = "--warmup", defaultValue = "20", description = "Untimed rounds before each measurement (default"
-            + " ${DEFAULT-VALUE}): copying a large tensor out of ONNX Runtime runs interpreted until the JIT has compiled"
-            + " it, which takes the first head with a large output about ten calls.")
+            + " ${DEFAULT-VALUE}): a session's first calls are slower (the JIT, ONNX Runtime's memory arena). Heap pages"
+            + " touched for the first time are not covered by warm-up rounds: ./dynasplit runs the bench with"
+            + " -XX:+AlwaysPreTouch.")
     int warmup;
 
     @Option(names = "--imports", defaultValue = "5", description = "Imports timed per model (default ${DEFAULT-VALUE}).")
