@@ -159,6 +159,10 @@ public final class FleetBench {
                 Phase saturation = upstream.burst(settings.burst(), scheduler);
                 System.err.printf(Locale.ROOT, "bench: saturating rate %.0f decisions/s; Poisson arrivals at half"
                         + " of it for %d s%n", saturation.decisionsPerSecond(), settings.halfRateRun().toSeconds());
+                // the burst's results still reach the scheduler (its deadline store forgets each answered request):
+                // measured at half rate only once it has worked them off
+                double settledS = awaitQuiet(scheduler, Duration.ofSeconds(60));
+                System.err.printf(Locale.ROOT, "bench: the scheduler settled %.1f s after the burst%n", settledS);
                 Phase half = upstream.poisson(saturation.decisionsPerSecond() / 2, settings.halfRateRun(), scheduler);
                 return new Report(settings, provisioningMs, before, after, front.entries().size(), firstCommands,
                         saturation, half, fleet.deadLettersPublished(), Runtime.getRuntime().availableProcessors());
@@ -170,6 +174,24 @@ public final class FleetBench {
                 kafka.close();
             }
         }
+    }
+
+    /**
+     * Waits until {@code scheduler} is idle: under a tenth of a core over two half-second windows in a row, or at most
+     * {@code limit}. Returns the seconds waited.
+     */
+    static double awaitQuiet(ServiceProcess scheduler, Duration limit) {
+        long start = System.nanoTime();
+        long deadline = start + limit.toNanos();
+        int quietWindows = 0;
+        long before = scheduler.cpuTime().map(Duration::toNanos).orElse(0L);
+        while (quietWindows < 2 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+            long now = scheduler.cpuTime().map(Duration::toNanos).orElse(0L);
+            quietWindows = now - before < Duration.ofMillis(50).toNanos() ? quietWindows + 1 : 0;
+            before = now;
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /**
