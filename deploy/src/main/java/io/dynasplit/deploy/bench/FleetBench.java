@@ -25,8 +25,12 @@ import io.dynasplit.testbed.Testbeds;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -37,6 +41,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,6 +62,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class FleetBench {
     /** The fleet's devices are of the stack's default class; their front is vgg16's, the paper's network. */
     private static final String MODEL = Models.VGG16.name();
+    /** The start of the scheduler's consumer group ids: its Kafka Streams application id, its feedback reader's. */
+    private static final String SCHEDULER_GROUP = "dynasplit-scheduler";
 
     public record Settings(int devices, int warmup, int burst, Duration halfRateRun, long seed) {
         public Settings {
@@ -160,9 +167,9 @@ public final class FleetBench {
                 System.err.printf(Locale.ROOT, "bench: saturating rate %.0f decisions/s; Poisson arrivals at half"
                         + " of it for %d s%n", saturation.decisionsPerSecond(), settings.halfRateRun().toSeconds());
                 // the burst's results still reach the scheduler (its deadline store forgets each answered request):
-                // measured at half rate only once it has worked them off
-                double settledS = awaitQuiet(scheduler, Duration.ofSeconds(60));
-                System.err.printf(Locale.ROOT, "bench: the scheduler settled %.1f s after the burst%n", settledS);
+                // measured at half rate only once it has read everything written to its inputs
+                double settledS = awaitCaughtUp(kafka.bootstrapServers(), SCHEDULER_GROUP, Duration.ofSeconds(120));
+                System.err.printf(Locale.ROOT, "bench: the scheduler caught up %.1f s after the burst%n", settledS);
                 Phase half = upstream.poisson(saturation.decisionsPerSecond() / 2, settings.halfRateRun(), scheduler);
                 return new Report(settings, provisioningMs, before, after, front.entries().size(), firstCommands,
                         saturation, half, fleet.deadLettersPublished(), Runtime.getRuntime().availableProcessors());
@@ -177,19 +184,40 @@ public final class FleetBench {
     }
 
     /**
-     * Waits until {@code scheduler} is idle: under a tenth of a core over two half-second windows in a row, or at most
-     * {@code limit}. Returns the seconds waited.
+     * Waits until every consumer group of the scheduler (id starting with {@code groupPrefix}: its Kafka Streams
+     * application, which reads requests, results and its repartition topic, and its feedback and front readers) has
+     * committed the end of every partition it reads, checked every 250 ms, or at most {@code limit}. Returns the
+     * seconds waited.
      */
-    static double awaitQuiet(ServiceProcess scheduler, Duration limit) {
+    static double awaitCaughtUp(String bootstrapServers, String groupPrefix, Duration limit) {
         long start = System.nanoTime();
         long deadline = start + limit.toNanos();
-        int quietWindows = 0;
-        long before = scheduler.cpuTime().map(Duration::toNanos).orElse(0L);
-        while (quietWindows < 2 && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
-            long now = scheduler.cpuTime().map(Duration::toNanos).orElse(0L);
-            quietWindows = now - before < Duration.ofMillis(50).toNanos() ? quietWindows + 1 : 0;
-            before = now;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            while (System.nanoTime() < deadline) {
+                List<String> groups = admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS).stream()
+                        .map(g -> g.groupId()).filter(id -> id.startsWith(groupPrefix)).toList();
+                Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
+                for (String group : groups) {
+                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+                            .forEach((tp, offset) -> committed.merge(tp, offset,
+                                    (a, b) -> a == null || b == null ? null : a.offset() <= b.offset() ? a : b));
+                }
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
+                        .get(30, TimeUnit.SECONDS);
+                boolean caughtUp = !committed.isEmpty() && committed.entrySet().stream().allMatch(e ->
+                        e.getValue() != null && e.getValue().offset() >= ends.get(e.getKey()).offset());
+                if (caughtUp) {
+                    break;
+                }
+                Thread.sleep(250);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot read the scheduler's consumer lag: " + e, e);
         }
         return (System.nanoTime() - start) / 1e9;
     }
