@@ -46,6 +46,7 @@ import java.util.concurrent.CompletableFuture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Three scheduler replicas, four devices, 600 requests: one replica killed with SIGKILL mid-run (the one deciding the
@@ -135,7 +136,18 @@ class SchedulerFailoverIT {
 
         Map<String, InferenceResult> results = client.await(sent.stream().map(InferenceRequest::requestId).toList(),
                 Duration.ofMinutes(3), null);
-        assertEquals(REQUESTS, results.size(), "every request has a result");
+        if (results.size() != REQUESTS) {
+            // say which, and what the scheduler did with them, so that a rare loss can be traced
+            Map<String, List<ConsumerRecord<String, byte[]>>> sentCommands = commandsByDevice();
+            List<String> missing = sent.stream().filter(r -> !results.containsKey(r.requestId()))
+                    .map(r -> r.requestId() + " (" + r.edgeDeviceId() + ", request " + sent.indexOf(r) + ", submitted "
+                            + r.submittedAt() + ", commands " + sentCommands.getOrDefault(r.edgeDeviceId(), List.of())
+                            .stream().filter(c -> Json.read(c.value(), EdgeCommand.class).request().requestId()
+                                    .equals(r.requestId())).count() + ")").toList();
+            fail("every request has a result: " + missing.size() + " without one; killed "
+                    + Instant.ofEpochMilli(killedAtMillis) + ", stopped " + Instant.ofEpochMilli(stoppedAt) + ": "
+                    + missing);
+        }
         Map<String, Integer> counts = client.resultCounts(Duration.ofSeconds(3 + GRACE_MS / 1000));
         sent.forEach(r -> assertEquals(1, counts.get(r.requestId()), () -> "one result for " + r.requestId() + " ("
                 + r.edgeDeviceId() + ", submitted " + r.submittedAt() + ", killed " + Instant.ofEpochMilli(killedAtMillis)
