@@ -18,6 +18,7 @@ import io.dynasplit.optimizer.kafka.KafkaClientSettings;
 import io.dynasplit.selection.index.Knobs;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -42,6 +43,10 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -106,6 +111,7 @@ class SchedulerFailoverIT {
         double fastest = front.entries().stream().mapToDouble(e -> e.latencyMs()).min().orElseThrow();
         double slowest = front.entries().stream().mapToDouble(e -> e.latencyMs()).max().orElseThrow();
         List<InferenceRequest> sent = new ArrayList<>();
+        Map<String, Future<RecordMetadata>> accepted = new HashMap<>();
         long killedAt = 0;
         long stoppedAt = 0;
         Set<String> stoppedDevices = Set.of();
@@ -128,7 +134,7 @@ class SchedulerFailoverIT {
             double threshold = fastest * 0.8 + random.nextDouble() * (slowest * 1.5 - fastest * 0.8);
             InferenceRequest request = InferenceRequest.of(UUID.randomUUID().toString(), DEVICES.get(i % DEVICES.size()),
                     Models.FMNIST_CNN.name(), threshold, null, new byte[0], (long) i, Instant.now());
-            client.submitAsync(request);
+            accepted.put(request.requestId(), client.submitAsync(request));
             sent.add(request);
             Thread.sleep(50);
         }
@@ -141,9 +147,10 @@ class SchedulerFailoverIT {
             Map<String, List<ConsumerRecord<String, byte[]>>> sentCommands = commandsByDevice();
             List<String> missing = sent.stream().filter(r -> !results.containsKey(r.requestId()))
                     .map(r -> r.requestId() + " (" + r.edgeDeviceId() + ", request " + sent.indexOf(r) + ", submitted "
-                            + r.submittedAt() + ", commands " + sentCommands.getOrDefault(r.edgeDeviceId(), List.of())
-                            .stream().filter(c -> Json.read(c.value(), EdgeCommand.class).request().requestId()
-                                    .equals(r.requestId())).count() + ")").toList();
+                            + r.submittedAt() + ", " + acceptance(accepted.get(r.requestId())) + ", commands "
+                            + sentCommands.getOrDefault(r.edgeDeviceId(), List.of()).stream().filter(c -> Json.read(
+                                    c.value(), EdgeCommand.class).request().requestId().equals(r.requestId())).count()
+                            + ")").toList();
             fail("every request has a result: " + missing.size() + " without one; killed "
                     + Instant.ofEpochMilli(killedAtMillis) + ", stopped " + Instant.ofEpochMilli(stoppedAt) + ": "
                     + missing);
@@ -227,7 +234,19 @@ class SchedulerFailoverIT {
         return longest;
     }
 
-    private Map<String, List<ConsumerRecord<String, byte[]>>> commandsByDevice() {
+    /** Where the broker took a request, or why it did not. */
+    private static String acceptance(Future<RecordMetadata> send) {
+        try {
+            RecordMetadata m = send.get(10, TimeUnit.SECONDS);
+            return "taken at " + m.topic() + "-" + m.partition() + "@" + m.offset();
+        } catch (ExecutionException e) {
+            return "refused: " + e.getCause();
+        } catch (InterruptedException | TimeoutException e) {
+            return "not acknowledged: " + e;
+        }
+    }
+
+        private Map<String, List<ConsumerRecord<String, byte[]>>> commandsByDevice() {
         Map<String, List<ConsumerRecord<String, byte[]>>> byDevice = new LinkedHashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
                 stack.bootstrapServers(), "enable.auto.commit", false), new StringDeserializer(),

@@ -69,9 +69,13 @@ public final class PipelineClient implements AutoCloseable {
         }
     }
 
-    /** Publishes without waiting (throughput runs); {@link #await} then collects the results. */
-    public void submitAsync(InferenceRequest request) {
-        send(request);
+    /**
+     * Publishes without waiting (throughput runs); {@link #await} then collects the results. The returned future says
+     * whether, and where, the broker took the request.
+     */
+    public java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> submitAsync(
+            InferenceRequest request) {
+        return send(request);
     }
 
     private java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(InferenceRequest request) {
