@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class QueueingAndDriftTest {
     static final SplitConfig A = new SplitConfig("vgg16", 5, 1800, AcceleratorMode.OFF, false);
     static final SplitConfig B = new SplitConfig("vgg16", 5, 600, AcceleratorMode.OFF, false);
+    static final SplitConfig CLOUD_ONLY = new SplitConfig("vgg16", 0, 1800, AcceleratorMode.OFF, true);
 
     /** Always picks {@code config}; remembers the queue it was told. */
     static final class Fixed implements Strategy {
@@ -44,6 +45,21 @@ class QueueingAndDriftTest {
             toldQueue.add(device.queuedMs());
             return Choice.fixed(config, "test");
         }
+    }
+
+    /** Picks {@code even} for requests 0, 2, 4, ... and {@code odd} for the others. */
+    private static Strategy alternating(SplitConfig even, SplitConfig odd) {
+        return new Strategy() {
+            @Override
+            public String name() {
+                return "alternating";
+            }
+
+            @Override
+            public Choice choose(Request request, DeviceState device) {
+                return Choice.fixed(request.index() % 2 == 0 ? even : odd, "test");
+            }
+        };
     }
 
     private static Evaluation run(ReconfigurationAccounting switches) {
@@ -70,20 +86,8 @@ class QueueingAndDriftTest {
 
     @Test
     void aCloudOnlyRequestDoesNotWaitForTheHeadsAndDoesNotDelayThem() {
-        SplitConfig cloudOnly = new SplitConfig("vgg16", 0, 1800, AcceleratorMode.OFF, true);
-        Strategy alternating = new Strategy() {
-            @Override
-            public String name() {
-                return "alternating";
-            }
-
-            @Override
-            public Choice choose(Request request, DeviceState device) {
-                return Choice.fixed(request.index() % 2 == 0 ? A : cloudOnly, "test");
-            }
-        };
         double[] arrivals = {0, 10, 20};
-        List<RequestRecord> r = run(ReconfigurationAccounting.excluded()).run(alternating, true,
+        List<RequestRecord> r = run(ReconfigurationAccounting.excluded()).run(alternating(A, CLOUD_ONLY), true,
                 new double[] {200, 200, 200}, arrivals);
         assertEquals(150, r.get(1).latencyMs(), 1e-9, "layer 0 goes out while the first head runs");
         assertTrue(r.get(1).met());
@@ -92,32 +96,20 @@ class QueueingAndDriftTest {
 
     @Test
     void theOracleCountsTheQueueForHeadsOnly() {
-        SplitConfig cloudOnly = new SplitConfig("vgg16", 0, 1800, AcceleratorMode.OFF, true);
         // the head configuration is cheaper but slower behind a queue; layer 0 ignores the queue
-        var oracle = new QueueAwareOracle(List.of(A, cloudOnly),
+        var oracle = new QueueAwareOracle(List.of(A, CLOUD_ONLY),
                 (i, c) -> c == A ? new Outcome(150, 2, 100) : new Outcome(190, 60, 1),
                 ReconfigurationAccounting.excluded());
         assertEquals(A, oracle.choose(new Request(0, 200), new DeviceState(A, 40)).config());
         Choice queued = oracle.choose(new Request(1, 200), new DeviceState(A, 60));
-        assertEquals(cloudOnly, queued.config());
+        assertEquals(CLOUD_ONLY, queued.config());
         assertFalse(queued.fallback());
     }
 
     @Test
     void withoutArrivalsRequestsFollowEachOtherAndSwitchesAreChargedAndOccupyTheBoard() {
         ReconfigurationAccounting switches = new ReconfigurationAccounting((i, from, to) -> 120, 2.0);
-        Strategy alternating = new Strategy() {
-            @Override
-            public String name() {
-                return "alternating";
-            }
-
-            @Override
-            public Choice choose(Request request, DeviceState device) {
-                return Choice.fixed(request.index() % 2 == 0 ? A : B, "test");
-            }
-        };
-        List<RequestRecord> r = run(switches).run(alternating, true, new double[] {200, 200, 200}, null);
+        List<RequestRecord> r = run(switches).run(alternating(A, B), true, new double[] {200, 200, 200}, null);
         assertEquals(150, r.get(0).latencyMs(), 1e-9, "the board starts in the first configuration");
         assertEquals(270, r.get(1).latencyMs(), 1e-9, "a switch adds its 120 ms, but no queue");
         assertEquals(2 + 0.24, r.get(1).energyJ(), 1e-9, "and 120 ms at 2 W");
