@@ -1,5 +1,6 @@
 package io.dynasplit.onnx.graph;
 
+import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
@@ -14,23 +15,71 @@ import io.dynasplit.onnx.proto.Onnx.NodeProto;
 import io.dynasplit.onnx.proto.Onnx.ValueInfoProto;
 
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
 /**
- * The shape of every tensor of the main graph, read by running the model once on ONNX Runtime at batch size 1 with
- * every node output made a graph output. Exported graphs often carry no {@code value_info} (the model-zoo graphs
- * carry none), and ONNX Runtime runs every operator it supports, so this is the one shape inference that is right
- * for every model ONNX Runtime can serve. A model ONNX Runtime refuses is refused here, with its reason.
+ * The shape of every tensor of the main graph at batch size 1. The graph is loaded into ONNX Runtime with the batch
+ * pinned to 1 and every node output made a graph output: loading runs ONNX's shape inference, which fixes the shape
+ * of every tensor in most exported graphs (the nine model-zoo graphs: all of them) in milliseconds. Where it leaves a
+ * tensor the importer reads open (a dimension it could not infer, an unknown rank), the model is run once on a random
+ * input and every shape read from the run: exported graphs often carry no {@code value_info}, and a run is right for
+ * every operator ONNX Runtime serves. The run costs what a forward pass costs, and more: it keeps every activation and
+ * weight alive as an output (0.8-1.4 s for resnet50 here, docs/byo-model.md). A model ONNX Runtime refuses is refused
+ * here, with its reason.
  */
 public final class ShapeProbe {
     private ShapeProbe() {
     }
 
     public static Map<String, TensorShape> run(OnnxGraph graph, long[] inputShape) {
+        return probe(graph, inputShape, true, true).orElseThrow();
+    }
+
+    /** The shapes of one run of the model, never the inferred ones: what {@link #run} falls back to. */
+    static Map<String, TensorShape> measured(OnnxGraph graph, long[] inputShape) {
+        return probe(graph, inputShape, false, true).orElseThrow();
+    }
+
+    /** The inferred shapes, or empty where they leave a tensor the importer reads open (then {@link #run} runs). */
+    static Optional<Map<String, TensorShape>> inferred(OnnxGraph graph, long[] inputShape) {
+        return probe(graph, inputShape, true, false);
+    }
+
+    private static Optional<Map<String, TensorShape>> probe(OnnxGraph graph, long[] inputShape, boolean mayInfer,
+                                                            boolean mayRun) {
+        OrtEnvironment env = OnnxRuntimeEnvironment.get();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
+            // a run happens once, at import: all cores (ONNX Runtime's default is the physical ones)
+            options.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
+            try (OrtSession session = createSession(env, probedModel(graph, inputShape), options)) {
+                Map<String, TensorShape> shapes = declaredShapes(graph, inputShape);
+                if (mayInfer) {
+                    Map<String, TensorShape> inferred = inferredShapes(session, graph);
+                    if (coversWhatTheImporterReads(graph, inferred)) {
+                        inferred.forEach(shapes::putIfAbsent);
+                        return Optional.of(shapes);
+                    }
+                }
+                if (!mayRun) {
+                    return Optional.empty();
+                }
+                shapes.putAll(measuredShapes(env, session, graph, inputShape));
+                return Optional.of(shapes);
+            }
+        } catch (OrtException e) {
+            throw new ModelImportException("ONNX Runtime could not run the model on a test input: " + e.getMessage(), e);
+        }
+    }
+
+    /** The model with every node output made a graph output and the input's batch fixed at 1. */
+    private static ModelProto probedModel(OnnxGraph graph, long[] inputShape) {
         GraphProto.Builder probed = graph.model().getGraph().toBuilder();
         Set<String> outputs = new HashSet<>();
         outputs.add(graph.output().getName());
@@ -41,29 +90,81 @@ public final class ShapeProbe {
                 }
             }
         }
-        ModelProto model = graph.model().toBuilder().setGraph(probed).build();
-        OrtEnvironment env = OnnxRuntimeEnvironment.get();
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
-            // the probe runs once, at import: all cores (ONNX Runtime's default is the physical ones)
-            options.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
-            try (OrtSession session = createSession(env, model, options);
-                 OnnxTensor input = OnnxTensor.createTensor(env, randomInput(inputShape), inputShape);
-                 OrtSession.Result result = session.run(Map.of(graph.input().getName(), input))) {
-                Map<String, TensorShape> shapes = new HashMap<>();
-                shapes.put(graph.input().getName(), TensorShape.of(TensorShape.FLOAT, inputShape));
-                graph.initializers().values().forEach(t -> shapes.put(t.getName(),
-                        TensorShape.of(t.getDataType(), t.getDimsList().stream().mapToLong(Long::longValue).toArray())));
-                for (Map.Entry<String, OnnxValue> output : result) {
-                    if (output.getValue() instanceof OnnxTensor tensor) {
-                        TensorInfo info = tensor.getInfo();
-                        shapes.put(output.getKey(), TensorShape.of(onnxElemType(info.onnxType), info.getShape()));
-                    }
-                }
-                return shapes;
+        for (int i = 0; i < probed.getInputCount(); i++) {
+            if (probed.getInput(i).getName().equals(graph.input().getName())) {
+                ValueInfoProto.Builder input = probed.getInput(i).toBuilder();
+                input.getTypeBuilder().getTensorTypeBuilder().getShapeBuilder().getDimBuilder(0).clear()
+                        .setDimValue(inputShape[0]);
+                probed.setInput(i, input);
             }
-        } catch (OrtException e) {
-            throw new ModelImportException("ONNX Runtime could not run the model on a test input: " + e.getMessage(), e);
+        }
+        return graph.model().toBuilder().setGraph(probed).build();
+    }
+
+    /** The input's and the initializers' shapes, which the graph itself states. */
+    private static Map<String, TensorShape> declaredShapes(OnnxGraph graph, long[] inputShape) {
+        Map<String, TensorShape> shapes = new HashMap<>();
+        shapes.put(graph.input().getName(), TensorShape.of(TensorShape.FLOAT, inputShape));
+        graph.initializers().values().forEach(t -> shapes.put(t.getName(),
+                TensorShape.of(t.getDataType(), t.getDimsList().stream().mapToLong(Long::longValue).toArray())));
+        return shapes;
+    }
+
+    /**
+     * The outputs' shapes as ONNX Runtime inferred them when it loaded the graph, open ones left out. Its Java API
+     * reports an unknown rank as rank 0, so a rank-0 shape is kept only where the graph declares a scalar (a
+     * {@code Constant} of rank 0).
+     */
+    private static Map<String, TensorShape> inferredShapes(OrtSession session, OnnxGraph graph) throws OrtException {
+        Set<String> declaredScalars = new HashSet<>();
+        for (NodeProto node : graph.nodes()) {
+            if (node.getOpType().equals("Constant") && node.getAttributeList().stream()
+                    .anyMatch(a -> a.getName().equals("value") && a.getT().getDimsCount() == 0)) {
+                declaredScalars.add(node.getOutput(0));
+            }
+        }
+        Map<String, TensorShape> shapes = new HashMap<>();
+        for (Map.Entry<String, NodeInfo> output : session.getOutputInfo().entrySet()) {
+            if (output.getValue().getInfo() instanceof TensorInfo info
+                    && Arrays.stream(info.getShape()).allMatch(d -> d >= 0)
+                    && (info.getShape().length > 0 || declaredScalars.contains(output.getKey()))) {
+                shapes.put(output.getKey(), TensorShape.of(onnxElemType(info.onnxType), info.getShape()));
+            }
+        }
+        return shapes;
+    }
+
+    /**
+     * Whether the inferred shapes fix every tensor the split table reads: every node input, every node's first
+     * output (a heavy operator's result) and the graph output.
+     */
+    private static boolean coversWhatTheImporterReads(OnnxGraph graph, Map<String, TensorShape> inferred) {
+        Set<String> read = new HashSet<>();
+        read.add(graph.output().getName());
+        for (int i = 0; i < graph.nodes().size(); i++) {
+            read.addAll(graph.inputsOf(i));
+            if (graph.nodes().get(i).getOutputCount() > 0) {
+                read.add(graph.nodes().get(i).getOutput(0));
+            }
+        }
+        read.remove("");
+        read.remove(graph.input().getName());
+        read.removeAll(graph.initializers().keySet());
+        return inferred.keySet().containsAll(read);
+    }
+
+    private static Map<String, TensorShape> measuredShapes(OrtEnvironment env, OrtSession session, OnnxGraph graph,
+                                                           long[] inputShape) throws OrtException {
+        try (OnnxTensor input = OnnxTensor.createTensor(env, randomInput(inputShape), inputShape);
+             OrtSession.Result result = session.run(Map.of(graph.input().getName(), input))) {
+            Map<String, TensorShape> shapes = new HashMap<>();
+            for (Map.Entry<String, OnnxValue> output : result) {
+                if (output.getValue() instanceof OnnxTensor tensor) {
+                    TensorInfo info = tensor.getInfo();
+                    shapes.put(output.getKey(), TensorShape.of(onnxElemType(info.onnxType), info.getShape()));
+                }
+            }
+            return shapes;
         }
     }
 
