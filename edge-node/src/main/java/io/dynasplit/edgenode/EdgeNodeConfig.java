@@ -31,6 +31,13 @@ public interface EdgeNodeConfig {
     @WithDefault("0")
     double pacingSpeedup();
 
+    /**
+     * Head commands taken from Kafka and waiting for the board, at most: the node stops taking commands (layer-0 ones
+     * included) while that many wait, so that a backlog stays in Kafka rather than in memory.
+     */
+    @WithDefault("256")
+    int boardBacklog();
+
     /** A drift injected into the emulated board: its heads slowed (none by default). */
     Drift drift();
 

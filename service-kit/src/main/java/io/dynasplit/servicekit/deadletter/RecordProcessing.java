@@ -11,7 +11,9 @@ import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * How every DynaSplit processor handles one record: run the work; a {@link RejectedRecordException} or any other
@@ -36,14 +38,53 @@ public class RecordProcessing {
         long pickedUpMillis = System.currentTimeMillis();
         long startedNanos = System.nanoTime();
         try {
+            guard(stage, record, work);
+        } finally {
+            metrics.stage(stage, pickedUpMillis - record.timestamp(), (System.nanoTime() - startedNanos) / 1e6);
+        }
+    }
+
+    /**
+     * Reads a record with {@code reader}; a failure becomes the record's dead letter and the answer is empty. Not
+     * timed as the stage: for a step that only decides where the record is processed (which then times it with
+     * {@link #process}).
+     */
+    public <T> Optional<T> read(String stage, ConsumerRecord<String, byte[]> record,
+                                Function<ConsumerRecord<String, byte[]>, T> reader) {
+        List<T> read = new ArrayList<>(1);
+        guard(stage, record, r -> read.add(reader.apply(r)));
+        return read.stream().findFirst();
+    }
+
+    private void guard(String stage, ConsumerRecord<String, byte[]> record, Consumer<ConsumerRecord<String, byte[]>> work) {
+        try {
             work.accept(record);
         } catch (RejectedRecordException e) {
             deadLetters.publish(record, e);
         } catch (RuntimeException e) {
             LOG.errorf(e, "%s: record at %s[%d]@%d failed", stage, record.topic(), record.partition(), record.offset());
             deadLetters.publish(record, new RejectedRecordException(DeadLetterReason.PROCESSING_ERROR, e.toString(), e));
-        } finally {
-            metrics.stage(stage, pickedUpMillis - record.timestamp(), (System.nanoTime() - startedNanos) / 1e6);
+        }
+    }
+
+    /** {@link #process}, with the broker's acknowledgements of what the work sent returned to await later. */
+    public List<PendingAck> processDeferringAcks(String stage, ConsumerRecord<String, byte[]> record,
+                                                 Consumer<ConsumerRecord<String, byte[]>> work) {
+        return sender.deferringAcks(() -> process(stage, record, work));
+    }
+
+    /**
+     * Waits until the broker has everything a record's processing sent; a send that failed makes the record a dead
+     * letter.
+     */
+    public void awaitAcknowledged(String stage, ConsumerRecord<String, byte[]> record, List<PendingAck> acks) {
+        try {
+            acks.forEach(PendingAck::await);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "%s: what record %s[%d]@%d sent was not acknowledged", stage, record.topic(),
+                    record.partition(), record.offset());
+            deadLetters.publish(record, new RejectedRecordException(DeadLetterReason.PROCESSING_ERROR,
+                    e.getMessage(), e));
         }
     }
 
@@ -53,21 +94,19 @@ public class RecordProcessing {
      */
     public void processBatch(String stage, ConsumerRecords<String, byte[]> records,
                              Consumer<ConsumerRecord<String, byte[]>> work) {
-        record Processed(ConsumerRecord<String, byte[]> record, List<PendingAck> acks) {
-        }
         List<Processed> processed = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
-            processed.add(new Processed(record, sender.deferringAcks(() -> process(stage, record, work))));
+            processed.add(new Processed(record, processDeferringAcks(stage, record, work)));
         }
-        for (Processed p : processed) {
-            try {
-                p.acks().forEach(PendingAck::await);
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "%s: what record %s[%d]@%d sent was not acknowledged", stage, p.record().topic(),
-                        p.record().partition(), p.record().offset());
-                deadLetters.publish(p.record(), new RejectedRecordException(DeadLetterReason.PROCESSING_ERROR,
-                        e.getMessage(), e));
-            }
-        }
+        awaitAcknowledged(stage, processed);
+    }
+
+    /** {@link #awaitAcknowledged(String, ConsumerRecord, List)} for each of several processed records. */
+    public void awaitAcknowledged(String stage, List<Processed> processed) {
+        processed.forEach(p -> awaitAcknowledged(stage, p.record(), p.acks()));
+    }
+
+    /** A record processed, and the acknowledgements of what it sent, still to await. */
+    public record Processed(ConsumerRecord<String, byte[]> record, List<PendingAck> acks) {
     }
 }
