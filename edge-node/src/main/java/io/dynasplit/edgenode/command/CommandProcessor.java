@@ -82,6 +82,10 @@ public class CommandProcessor {
         board.submit(() -> {
             processing.awaitAcknowledged(STAGE, heads.stream().map(CompletableFuture::join).toList());
             return batch.ack();
+        }).exceptionally(failure -> {
+            // only an Error escapes a record's dead-letter handling: not acknowledged, the batch is redelivered
+            LOG.errorf(failure, "a head failed outside its dead-letter handling; its batch is left unacknowledged");
+            return null;
         });
         return CompletableFuture.completedFuture(null);
     }
