@@ -78,9 +78,12 @@ public final class ShapeProbe {
         }
     }
 
-    /** The model with every node output made a graph output and the input's batch fixed at 1. */
+    /**
+     * The model with every node output made a graph output and the input's batch fixed at 1, without the file's
+     * {@code value_info}: shapes an exporter wrote may be stale after a graph edit, and are inferred again anyway.
+     */
     private static ModelProto probedModel(OnnxGraph graph, long[] inputShape) {
-        GraphProto.Builder probed = graph.model().getGraph().toBuilder();
+        GraphProto.Builder probed = graph.model().getGraph().toBuilder().clearValueInfo();
         Set<String> outputs = new HashSet<>();
         outputs.add(graph.output().getName());
         for (NodeProto node : graph.model().getGraph().getNodeList()) {

@@ -57,6 +57,15 @@ class ShapeProbeTest {
     }
 
     @Test
+    void aStaleValueInfoInTheFileIsNotTrusted() {
+        // an exporter's value_info left over from before a graph edit: a1 is [1,8], the file says [1,5]
+        GraphProto.Builder g = TinyGraphs.chain().getGraph().toBuilder().addValueInfo(TinyGraphs.valueInfo("a1", 1, 5));
+        OnnxGraph graph = OnnxGraph.parse(TinyGraphs.model(g, 17).toByteArray());
+
+        assertEquals(List.of(1L, 8L), ShapeProbe.run(graph, new long[] {1, 4}).get("a1").dims());
+    }
+
+    @Test
     void aDynamicBatchIsInferredAtBatchOne() {
         GraphProto.Builder g = TinyGraphs.chain().getGraph().toBuilder();
         g.setInput(0, TinyGraphs.valueInfo("x", -1, 4)).setOutput(0, TinyGraphs.valueInfo("y", -1, 3));
