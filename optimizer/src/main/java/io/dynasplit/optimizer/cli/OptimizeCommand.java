@@ -10,8 +10,6 @@ import io.dynasplit.optimizer.OptimizationResult;
 import io.dynasplit.optimizer.Optimizer;
 import io.dynasplit.optimizer.evaluation.ConfigurationEvaluator;
 import io.dynasplit.optimizer.evaluation.EvaluationException;
-import io.dynasplit.optimizer.evaluation.LiveEvaluator;
-import io.dynasplit.optimizer.evaluation.ProfileEvaluator;
 import io.dynasplit.optimizer.kafka.KafkaClientSettings;
 import io.dynasplit.optimizer.quality.HypervolumeRatio;
 import io.dynasplit.optimizer.search.Budget;
@@ -23,6 +21,7 @@ import io.dynasplit.testbed.TestbedModel;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -39,8 +38,6 @@ import java.util.concurrent.Callable;
                 + "Pareto front to a file; --publish also sends it to the compacted " + Topics.PARETO + " topic.",
                 "Prints evaluations, front size, the hypervolume ratio against the exhaustive front (profile evaluator) and time."})
 public final class OptimizeCommand implements Callable<Integer> {
-
-    enum EvaluatorKind { profile, live }
 
     enum AccuracyObjective { auto, on, off }
 
@@ -83,9 +80,8 @@ public final class OptimizeCommand implements Callable<Integer> {
             description = "auto (when accuracy varies: int8 heads), on, off. Default: ${DEFAULT-VALUE}.")
     AccuracyObjective accuracyObjective;
 
-    @Option(names = "--evaluator", defaultValue = "profile",
-            description = "profile (the testbed's prediction) or live (real inferences through the running pipeline). Default: ${DEFAULT-VALUE}.")
-    EvaluatorKind evaluator;
+    @Mixin
+    EvaluatorOptions evaluator;
 
     @Option(names = "--publish", description = "Also publish the front to " + Topics.PARETO + ".")
     boolean publish;
@@ -94,20 +90,6 @@ public final class OptimizeCommand implements Callable<Integer> {
             description = "Kafka bootstrap servers (--publish, --evaluator live). Default: ${DEFAULT-VALUE}. "
                     + "Security settings come from KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_*, KAFKA_SSL_TRUSTSTORE_*.")
     String bootstrapServers;
-
-    @Option(names = "--device-id", defaultValue = "${env:DYNASPLIT_EDGE_DEVICE_ID:-edge-1}",
-            description = "Live: the edge device whose command topic is used. Default: ${DEFAULT-VALUE}.")
-    String deviceId;
-
-    @Option(names = "--inferences", defaultValue = "10", description = "Live: measured inferences per configuration (median). Default: ${DEFAULT-VALUE}.")
-    int inferences;
-
-    @Option(names = "--warm-ups", defaultValue = "1", description = "Live: discarded inferences per configuration. Default: ${DEFAULT-VALUE}.")
-    int warmUps;
-
-    @Option(names = "--result-timeout", defaultValue = "60s", converter = DurationConverter.class,
-            description = "Live: how long to wait for each result. Default: ${DEFAULT-VALUE}.")
-    Duration resultTimeout;
 
     @Option(names = "--print-front", description = "Print the front's entries.")
     boolean printFront;
@@ -130,7 +112,7 @@ public final class OptimizeCommand implements Callable<Integer> {
             ProgressBar progress = new ProgressBar(System.err, System.console() != null);
             OptimizationResult result;
             long start = System.nanoTime();
-            try (ConfigurationEvaluator eval = evaluator(descriptor, testbedModel)) {
+            try (ConfigurationEvaluator eval = evaluator.open(testbedModel, this::kafka)) {
                 result = Optimizer.optimize(request, eval, noProgress ? null : progress);
             } finally {
                 progress.finish();
@@ -163,17 +145,6 @@ public final class OptimizeCommand implements Callable<Integer> {
             case on -> r.withAccuracyObjective(true);
             case off -> r.withAccuracyObjective(false);
         };
-    }
-
-    private ConfigurationEvaluator evaluator(ModelDescriptor descriptor, TestbedModel testbedModel) {
-        if (evaluator == EvaluatorKind.profile) {
-            return new ProfileEvaluator(testbedModel);
-        }
-        var settings = new LiveEvaluator.Settings(deviceId, testbedModel.edgeDeviceClass(), testbedModel.cpuFrequenciesMhz(),
-                inferences, warmUps, resultTimeout);
-        // requests carry no labels, so accuracy comes from the profile when it has the model
-        return new LiveEvaluator(kafka(), settings,
-                testbedModel.supports(descriptor) ? c -> testbedModel.predict(c).accuracy() : null);
     }
 
     private KafkaClientSettings kafka() {

@@ -1,7 +1,7 @@
 package io.dynasplit.optimizer.cli;
 
 import io.dynasplit.contracts.Topics;
-import io.dynasplit.optimizer.evaluation.ProfileEvaluator;
+import io.dynasplit.optimizer.evaluation.EvaluationException;
 import io.dynasplit.optimizer.kafka.KafkaClientSettings;
 import io.dynasplit.optimizer.reprofile.Reprofiler;
 import io.dynasplit.optimizer.reprofile.ReprofileService;
@@ -10,6 +10,7 @@ import io.dynasplit.testbed.CloudEnergyAccounting;
 import io.dynasplit.testbed.TestbedModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -20,8 +21,9 @@ import java.util.concurrent.Callable;
 /** {@code dynasplit reprofile-service}: the optimizer as a service that answers stale fronts with new ones. */
 @Command(name = "reprofile-service", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs until Ctrl-C: reads requests to profile a stale front again from " + Topics.REPROFILE
-                + " (the scheduler's staleness monitor sends them), runs NSGA-III on the testbed's profile for that "
-                + "model and device class, and publishes the new front version to " + Topics.PARETO + ", where the "
+                + " (the scheduler's staleness monitor sends them), runs NSGA-III for that model and device class on "
+                + "the testbed's profile, or, with --evaluator live, on real inferences through the running pipeline "
+                + "on --device-id (the board as it runs now), and publishes the new front version to " + Topics.PARETO + ", where the "
                 + "scheduler replaces the stale one without a restart. Requests it cannot answer go to "
                 + Topics.DEAD_LETTERS + " with the reason."})
 public final class ReprofileServiceCommand implements Callable<Integer> {
@@ -44,6 +46,9 @@ public final class ReprofileServiceCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Random seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Mixin
+    EvaluatorOptions evaluator;
+
     @Option(names = "--bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}",
             description = "Kafka bootstrap servers. Default: ${DEFAULT-VALUE}. Security settings come from "
                     + "KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_*, KAFKA_SSL_TRUSTSTORE_*.")
@@ -61,9 +66,16 @@ public final class ReprofileServiceCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        Reprofiler reprofiler = new Reprofiler(() -> new ProfileEvaluator(profile), budget, seed, Clock.systemUTC());
-        ReprofileService service = new ReprofileService(KafkaClientSettings.fromEnvironment(bootstrapServers,
-                System.getenv()), reprofiler, Clock.systemUTC(), line -> {
+        KafkaClientSettings kafka = KafkaClientSettings.fromEnvironment(bootstrapServers, System.getenv());
+        Reprofiler reprofiler;
+        try {
+            reprofiler = new Reprofiler(() -> evaluator.open(profile, () -> kafka), budget, seed, Clock.systemUTC());
+        } catch (IllegalArgumentException | EvaluationException e) {
+            err.println("reprofile-service: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        ReprofileService service = new ReprofileService(kafka, reprofiler, Clock.systemUTC(), line -> {
                     out.println(line);
                     out.flush();
                 });
@@ -76,8 +88,8 @@ public final class ReprofileServiceCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }));
-        out.printf("reprofile-service: device class %s, budget %s, listening on %s at %s%n",
-                reprofiler.deviceClass(), budget, Topics.REPROFILE, bootstrapServers);
+        out.printf("reprofile-service: device class %s, budget %s, evaluator %s, listening on %s at %s%n",
+                reprofiler.deviceClass(), budget, evaluator.describe(), Topics.REPROFILE, bootstrapServers);
         out.flush();
         service.run();
         return 0;

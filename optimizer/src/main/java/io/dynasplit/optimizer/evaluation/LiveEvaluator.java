@@ -163,8 +163,10 @@ public final class LiveEvaluator implements ConfigurationEvaluator {
                 measured.add(r);
             }
         }
-        double latency = Quantiles.median(measured.stream()
-                .mapToDouble(r -> r.latency().totalMs() - r.latency().queueMs()).toArray());
+        // neither the queue (load) nor a knob switch (the order commands ran in: on a device serving traffic,
+        // other commands change the knobs between ours) is the configuration's cost; the profile has neither
+        double latency = Quantiles.median(measured.stream().mapToDouble(r -> r.latency().totalMs()
+                - r.latency().queueMs() - r.latency().reconfigurationMs()).toArray());
         double energy = Quantiles.median(measured.stream().mapToDouble(r -> r.energy().totalJ()).toArray());
         double accuracy = accuracySource == null ? Double.NaN : accuracySource.applyAsDouble(config);
         return new Measurement(config, latency, energy, accuracy);

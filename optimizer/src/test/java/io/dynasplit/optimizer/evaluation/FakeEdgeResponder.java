@@ -48,6 +48,8 @@ final class FakeEdgeResponder implements AutoCloseable {
     private volatile boolean running = true;
     /** Queue time each answer reports on top of the one before (an emulated board whose clock runs ahead). */
     volatile double queueGrowthMs;
+    /** Knob-switch time every answer reports (other traffic changing the board's knobs between our inferences). */
+    volatile double switchMs;
     private int answered;
 
     FakeEdgeResponder(String bootstrap, String deviceId, TestbedModel testbed, ResultStatus status) {
@@ -83,7 +85,7 @@ final class FakeEdgeResponder implements AutoCloseable {
         SplitConfig c = command.config();
         Prediction p = testbed.predict(c);
         double queueMs = queueGrowthMs * answered++;
-        LatencyBreakdown latency = LatencyBreakdown.of(queueMs, 0, p.edgeLatencyMs() * factor, p.transferMs() * factor,
+        LatencyBreakdown latency = LatencyBreakdown.of(queueMs, switchMs, p.edgeLatencyMs() * factor, p.transferMs() * factor,
                 p.cloudLatencyMs() * factor);
         EnergyBreakdown energy = EnergyBreakdown.of(p.edgeEnergyJ() * factor, p.cloudEnergyJ() * factor, "whole-node");
         FigureSources sources = new FigureSources("measured:wall-clock", "none", "emulated:fake-board", "emulated:fake-board",

@@ -108,6 +108,20 @@ class LiveEvaluatorTest {
     }
 
     @Test
+    void aKnobSwitchIsNotTheConfigurationsCost() throws Exception {
+        // on a device that also serves traffic, other commands change the knobs between our inferences, and each of
+        // ours then pays a switch: the order things ran in, not the configuration (the profile leaves it out too)
+        LocalKafka kafka = kafka("live-switch");
+        try (FakeEdgeResponder edge = new FakeEdgeResponder(kafka.bootstrapServers(), "live-switch", testbed, ResultStatus.OK);
+             LiveEvaluator live = new LiveEvaluator(KafkaClientSettings.of(kafka.bootstrapServers()),
+                     settings("live-switch", 3, Duration.ofSeconds(20)), null)) {
+            edge.switchMs = 137;
+            SplitConfig c = new SplitConfig("fmnist-cnn", 3, 1800, io.dynasplit.contracts.AcceleratorMode.OFF, true);
+            assertEquals(testbed.predict(c).latencyMs(), live.evaluate(c).latencyMs(), 1e-9);
+        }
+    }
+
+    @Test
     void aDeviceThatNeverAnswersFailsTheEvaluationWithTheReason() {
         LocalKafka kafka = kafka("live-silent");
         try (LiveEvaluator live = new LiveEvaluator(KafkaClientSettings.of(kafka.bootstrapServers()),
