@@ -19,12 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Shapes inferred at load time are taken only where they agree with a run; otherwise the model is run. */
 class ShapeProbeTest {
 
-    static java.util.stream.Stream<String> zoo() {
-        return ZooGraphs.names();
-    }
-
     @ParameterizedTest
-    @MethodSource("zoo")
+    @MethodSource("io.dynasplit.onnx.ZooGraphs#names")
     void theZooGraphsNeedNoRunAndTheirInferredShapesGiveTheSameSplitTable(String name) {
         OnnxGraph graph = OnnxGraph.parse(ZooGraphs.read(name));
         long[] input = InputSignature.of(graph.input()).shapeAtBatchOne();
