@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +63,24 @@ class JsonRoundTripTest {
     void unknownFieldsAreToleratedForForwardCompatibility() {
         String json = Json.writeString(Samples.deadLetter()).replaceFirst("\\{", "{\"addedLater\":42,");
         assertEquals(Samples.deadLetter(), Json.read(json.getBytes(), DeadLetter.class));
+    }
+
+    @Test
+    void aFrontEntryWithoutASpreadReadsAsBeforeTheField() {
+        ParetoFront front = Samples.front();
+        assertEquals(new MeasuredSpread(10, 0.021, 0.034), front.entries().get(0).spread());
+        String json = Json.writeString(front);
+        assertTrue(json.contains("\"spread\":{\"runs\":10,"), json);
+        assertFalse(json.contains("\"spread\":null"), "an unknown spread is left out: " + json);
+        // what a producer older than the field wrote: no spread at all
+        String old = json.replaceFirst(",\"spread\":\\{[^}]*\\}", "");
+        ParetoFront back = Json.read(old.getBytes(StandardCharsets.UTF_8), ParetoFront.class);
+        assertNull(back.entries().get(0).spread());
+        assertEquals(front.entries().get(0).latencyMs(), back.entries().get(0).latencyMs());
+        String broken = json.replace("\"runs\":10", "\"runs\":1");
+        WireFormatException e = assertThrows(WireFormatException.class,
+                () -> Json.read(broken.getBytes(StandardCharsets.UTF_8), ParetoFront.class));
+        assertTrue(e.getMessage().contains("at least 2 runs"), e.getMessage());
     }
 
     @Test

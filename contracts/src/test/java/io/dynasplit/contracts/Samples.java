@@ -49,7 +49,7 @@ final class Samples {
     static ParetoFront front() {
         return new ParetoFront(ParetoFront.SCHEMA_VERSION, "vgg16", "paper-pi4-coral", 3, T0,
                 new FrontProvenance("NSGAIII", 7, 184, 184, 917, "profile:paper", "emulated:paper-pi4-coral", 0.995),
-                List.of(new ParetoEntry(CONFIG, 122.4, 63.55, 0.609),
+                List.of(new ParetoEntry(CONFIG, 122.4, 63.55, 0.609, new MeasuredSpread(10, 0.021, 0.034)),
                         new ParetoEntry(new SplitConfig("vgg16", 22, 800, AcceleratorMode.STD, false), 442, 2.3, 0.603)));
     }
 

@@ -111,8 +111,10 @@ class ReprofileStackIT {
 
         // the reprofile service measures the board as it runs now: live inferences through the running pipeline on
         // pi-a, beside the requests this test sends (reprofile-service --evaluator live --device-id pi-a)
+        // (10 measured runs per configuration, the command's default: each entry carries their spread, which keeps
+        // the scheduler from calling the new front stale on a noisy configuration's ordinary runs)
         LiveEvaluator.Settings live = new LiveEvaluator.Settings(DEVICE, paper.edgeDeviceClass(),
-                paper.cpuFrequenciesMhz(), 5, 1, Duration.ofSeconds(30));
+                paper.cpuFrequenciesMhz(), 10, 1, Duration.ofSeconds(30));
         Reprofiler reprofiler = new Reprofiler(() -> new LiveEvaluator(kafka, live, null), Budget.PAPER, 7,
                 Clock.systemUTC());
         List<String> serviceLog = new CopyOnWriteArrayList<>();
@@ -162,6 +164,8 @@ class ReprofileStackIT {
             double[] toProfile = v2.entries().stream().filter(e -> e.config().layer() > 0)
                     .mapToDouble(e -> e.latencyMs() / paper.predict(e.config()).latencyMs()).toArray();
             assertTrue(toDrifted.length > 0, "the new front runs heads on the board: " + v2.entries());
+            assertTrue(v2.entries().stream().allMatch(e -> e.spread() != null && e.spread().runs() == 10),
+                    "every measured entry carries its runs' spread: " + v2.entries());
             assertEquals(1.0, Quantiles.median(toDrifted), 0.15, "re-profiled on the board as it runs, measured /"
                     + " drifted profile per entry: " + Arrays.toString(toDrifted));
             assertTrue(Quantiles.median(toProfile) > 1.1, "not the profile before the drift, measured / profile per"

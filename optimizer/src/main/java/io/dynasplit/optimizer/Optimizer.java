@@ -71,7 +71,7 @@ public final class Optimizer {
         FrontProvenance provenance = new FrontProvenance(outcome.algorithm(), request.exhaustive() ? 0 : request.seed(),
                 outcome.budget(), outcome.evaluations(), space.size(), evaluator.id(), evaluator.hardwareIdentity(), ratio);
         List<ParetoEntry> entries = outcome.front().stream()
-                .map(m -> new ParetoEntry(m.config(), m.latencyMs(), m.energyJ(), m.accuracy()))
+                .map(m -> new ParetoEntry(m.config(), m.latencyMs(), m.energyJ(), m.accuracy(), m.spread()))
                 .toList();
         // versions only need to grow from one run to the next: the creation time in ms does that without coordination
         ParetoFront front = new ParetoFront(ParetoFront.SCHEMA_VERSION, request.model().name(), evaluator.deviceClass(),

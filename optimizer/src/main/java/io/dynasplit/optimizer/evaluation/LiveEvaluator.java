@@ -1,6 +1,7 @@
 package io.dynasplit.optimizer.evaluation;
 
 import io.dynasplit.statistics.Quantiles;
+import io.dynasplit.statistics.Summary;
 
 import io.dynasplit.contracts.Decision;
 import io.dynasplit.contracts.EdgeCommand;
@@ -9,6 +10,7 @@ import io.dynasplit.contracts.FigureSources;
 import io.dynasplit.contracts.InferenceRequest;
 import io.dynasplit.contracts.InferenceResult;
 import io.dynasplit.contracts.Json;
+import io.dynasplit.contracts.MeasuredSpread;
 import io.dynasplit.contracts.ModelDescriptor;
 import io.dynasplit.contracts.Models;
 import io.dynasplit.contracts.ResultStatus;
@@ -44,7 +46,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * The paper's way of evaluating a configuration, through the running pipeline: pin the configuration, run a few
  * warm-up inferences (they absorb the reconfiguration and any model load), then N measured inferences, and take the
- * median {@code latency.totalMs - latency.queueMs} and {@code energy.totalJ} of their results.
+ * median {@code latency.totalMs - latency.queueMs} and {@code energy.totalJ} of their results, with their spread
+ * ({@link MeasuredSpread}: the scheduler's staleness check tells a noisy configuration from a drifted one by it).
  *
  * <p>Each inference is an {@link EdgeCommand} with decision policy {@value #POLICY}, published straight to the
  * device's command topic (the scheduler is bypassed), and its {@link InferenceResult} is read from
@@ -165,11 +168,26 @@ public final class LiveEvaluator implements ConfigurationEvaluator {
         }
         // neither the queue (load) nor a knob switch (the order commands ran in: on a device serving traffic,
         // other commands change the knobs between ours) is the configuration's cost; the profile has neither
-        double latency = Quantiles.median(measured.stream().mapToDouble(r -> r.latency().totalMs()
-                - r.latency().queueMs() - r.latency().reconfigurationMs()).toArray());
-        double energy = Quantiles.median(measured.stream().mapToDouble(r -> r.energy().totalJ()).toArray());
+        double[] latencies = measured.stream().mapToDouble(r -> r.latency().totalMs()
+                - r.latency().queueMs() - r.latency().reconfigurationMs()).toArray();
+        double[] energies = measured.stream().mapToDouble(r -> r.energy().totalJ()).toArray();
         double accuracy = accuracySource == null ? Double.NaN : accuracySource.applyAsDouble(config);
-        return new Measurement(config, latency, energy, accuracy);
+        return new Measurement(config, Quantiles.median(latencies), Quantiles.median(energies), accuracy,
+                spread(latencies, energies));
+    }
+
+    /** The runs' spread, which the scheduler's staleness check weighs a later run against; null below two runs. */
+    private static MeasuredSpread spread(double[] latencies, double[] energies) {
+        if (latencies.length < 2) {
+            return null;
+        }
+        return new MeasuredSpread(latencies.length, cv(latencies), cv(energies));
+    }
+
+    /** Sample standard deviation over the mean; 0 where the mean is 0. */
+    private static double cv(double[] values) {
+        Summary s = Summary.of(values);
+        return s.mean() == 0 ? 0 : s.standardDeviation() / Math.abs(s.mean());
     }
 
     private InferenceResult runOne(SplitConfig config) {

@@ -84,6 +84,10 @@ class LiveEvaluatorTest {
             assertEquals(testbed.predict(e.config()).latencyMs(), e.latencyMs(), 1e-9, e.config().label());
             assertEquals(testbed.predict(e.config()).energyJ(), e.energyJ(), 1e-9, e.config().label());
             assertEquals(testbed.predict(e.config()).accuracy(), e.accuracy(), 1e-12);
+            // and their spread, which the staleness check weighs later runs against: sd / mean of 1.2, 1.0, 0.9
+            assertEquals(3, e.spread().runs());
+            assertEquals(Math.sqrt(0.14 / 3 / 2) / (3.1 / 3), e.spread().latencyCv(), 1e-9, e.config().label());
+            assertEquals(Math.sqrt(0.14 / 3 / 2) / (3.1 / 3), e.spread().energyCv(), 1e-9, e.config().label());
         }
         assertEquals("live", result.front().provenance().evaluator());
         assertTrue(result.front().provenance().hardwareIdentity().startsWith("live:live-a/fake-board"));

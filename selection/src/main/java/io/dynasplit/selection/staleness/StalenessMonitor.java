@@ -1,6 +1,7 @@
 package io.dynasplit.selection.staleness;
 
 import io.dynasplit.contracts.InferenceResult;
+import io.dynasplit.contracts.MeasuredSpread;
 import io.dynasplit.contracts.ParetoEntry;
 import io.dynasplit.contracts.ParetoFront;
 import io.dynasplit.contracts.ReprofileRequest;
@@ -22,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Watches finished runs against the front they were chosen from and says, once per front version, when that front
- * is stale ({@link StalenessCriterion}): the answer is the {@link ReprofileRequest} to publish on
+ * is stale ({@link StalenessCriterion}; an entry measured with its spread is judged against a limit that spread
+ * widens): the answer is the {@link ReprofileRequest} to publish on
  * {@link io.dynasplit.contracts.Topics#REPROFILE}. Evidence is kept per front version: a newer version (the
  * re-profiled front) starts afresh, since its figures are what the runs are judged against from then on.
  *
@@ -123,8 +125,8 @@ public final class StalenessMonitor {
             }
             double energyRatio = profiled.energyJ() > 0 && energyJ >= 0 && Double.isFinite(energyJ)
                     ? energyJ / profiled.energyJ() : Double.NaN;
-            runs.computeIfAbsent(config, c -> new Runs()).add(latencyMs / profiled.latencyMs(), energyRatio,
-                    criterion.runs());
+            runs.computeIfAbsent(config, c -> new Runs(profiled.spread())).add(latencyMs / profiled.latencyMs(),
+                    energyRatio, criterion.runs());
             observations++;
             boolean armed = signalledAt < 0
                     || criterion.retryAfterObservations() > 0
@@ -145,13 +147,12 @@ public final class StalenessMonitor {
         /** The drifted configurations, each with its runs off the profile, worst first. */
         private List<DriftEvidence> drifted() {
             List<DriftEvidence> out = new ArrayList<>();
-            double limit = 1 + criterion.threshold();
             runs.forEach((config, r) -> {
                 double latency = r.medianLatency();
                 double energy = r.medianEnergy();
-                if (latency >= limit || energy >= limit) {
+                if (latency >= r.latencyLimit || energy >= r.energyLimit) {
                     ParetoEntry e = entries.get(config);
-                    out.add(new DriftEvidence(config, e.latencyMs(), e.energyJ(), r.offProfile(limit), latency, energy));
+                    out.add(new DriftEvidence(config, e.latencyMs(), e.energyJ(), r.offProfile(), latency, energy));
                 }
             });
             out.sort(Comparator.comparingDouble((DriftEvidence d) -> Math.max(d.latencyRatio(),
@@ -161,9 +162,16 @@ public final class StalenessMonitor {
         }
     }
 
-    /** The latest observed/profiled ratios of one configuration. */
-    private static final class Runs {
+    /** The latest observed/profiled ratios of one configuration, and the ratios at which they are off its profile. */
+    private final class Runs {
         private final ArrayDeque<double[]> latest = new ArrayDeque<>();
+        private final double latencyLimit;
+        private final double energyLimit;
+
+        Runs(MeasuredSpread spread) {
+            latencyLimit = criterion.limit(spread == null ? Double.NaN : spread.latencyCv());
+            energyLimit = criterion.limit(spread == null ? Double.NaN : spread.energyCv());
+        }
 
         void add(double latencyRatio, double energyRatio, int keep) {
             latest.addLast(new double[] {latencyRatio, energyRatio});
@@ -172,9 +180,9 @@ public final class StalenessMonitor {
             }
         }
 
-        /** Latest runs at or over {@code limit} on latency or energy. */
-        int offProfile(double limit) {
-            return (int) latest.stream().filter(r -> r[0] >= limit || r[1] >= limit).count();
+        /** Latest runs at or over their limit on latency or energy. */
+        int offProfile() {
+            return (int) latest.stream().filter(r -> r[0] >= latencyLimit || r[1] >= energyLimit).count();
         }
 
         double medianLatency() {

@@ -4,6 +4,7 @@ import io.dynasplit.contracts.AcceleratorMode;
 import io.dynasplit.contracts.EnergyBreakdown;
 import io.dynasplit.contracts.InferenceResult;
 import io.dynasplit.contracts.LatencyBreakdown;
+import io.dynasplit.contracts.MeasuredSpread;
 import io.dynasplit.contracts.ParetoEntry;
 import io.dynasplit.contracts.ParetoFront;
 import io.dynasplit.contracts.ReprofileRequest;
@@ -31,7 +32,7 @@ class StalenessMonitorTest {
     static final Instant NOW = Instant.parse("2026-12-04T15:00:00Z");
 
     private static StalenessMonitor monitor(long retryAfter) {
-        return new StalenessMonitor(new StalenessCriterion(0.25, 3, 3, retryAfter), "/test",
+        return new StalenessMonitor(new StalenessCriterion(0.25, 3, 3, 3, retryAfter), "/test",
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -161,10 +162,50 @@ class StalenessMonitorTest {
     }
 
     @Test
+    void aMeasuredSpreadWidensItsEntrysLimitAndOnlyThatOne() {
+        // measured on the board: MID's energy varied by 18% over its runs, its latency by 2%
+        ParetoEntry noisy = new ParetoEntry(MID.config(), MID.latencyMs(), MID.energyJ(), MID.accuracy(),
+                new MeasuredSpread(10, 0.02, 0.18));
+        ParetoFront measured = Fronts.of(2, List.of(FAST, SLOW, noisy, MID2));
+        StalenessMonitor m = monitor(0);
+        for (int i = 0; i < 30; i++) {
+            // 1.3x in energy: over 1.25, but within 3 of its CVs (limit 1.54)
+            assertTrue(m.observe(measured, noisy.config(), noisy.latencyMs(), noisy.energyJ() * 1.3).isEmpty(),
+                    "its ordinary spread is not drift");
+        }
+        assertTrue(m.observe(measured, noisy.config(), noisy.latencyMs() * 1.3, noisy.energyJ()).isEmpty());
+        assertTrue(m.observe(measured, noisy.config(), noisy.latencyMs() * 1.3, noisy.energyJ()).isEmpty());
+        ReprofileRequest r = m.observe(measured, noisy.config(), noisy.latencyMs() * 1.3, noisy.energyJ())
+                .orElseThrow(() -> new AssertionError("its latency still has the 1.25 limit: 2% x 3 is less"));
+        assertEquals(noisy.config(), r.evidence().get(0).config());
+        assertEquals(1.3, r.evidence().get(0).latencyRatio(), 1e-9);
+
+        StalenessMonitor beyond = monitor(0);
+        for (int i = 0; i < 2; i++) {
+            assertTrue(beyond.observe(measured, noisy.config(), noisy.latencyMs(), noisy.energyJ() * 1.6).isEmpty());
+        }
+        assertTrue(beyond.observe(measured, noisy.config(), noisy.latencyMs(), noisy.energyJ() * 1.6).isPresent(),
+                "a drift beyond 3 CVs still counts");
+
+        // the same runs against the entry without a spread (a testbed's profile): the threshold alone
+        StalenessMonitor unmeasured = monitor(0);
+        Optional<ReprofileRequest> said = Optional.empty();
+        for (int i = 0; i < 3; i++) {
+            said = unmeasured.observe(V1, MID.config(), MID.latencyMs(), MID.energyJ() * 1.3);
+        }
+        assertTrue(said.isPresent(), "1.3x is off a profile that carries no spread");
+        assertTrue(StalenessCriterion.defaults().describe().contains("the larger of 1.25 and 1 + 3 x their measured CV"),
+                StalenessCriterion.defaults().describe());
+        assertEquals(1.25, new StalenessCriterion(0.25, 0, 3, 3, 0).limit(0.18), 1e-12, "multiple 0: threshold alone");
+    }
+
+    @Test
     void badCriteriaAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new StalenessCriterion(0, 3, 1, 0));
-        assertThrows(IllegalArgumentException.class, () -> new StalenessCriterion(0.2, 0, 1, 0));
-        assertThrows(IllegalArgumentException.class, () -> new StalenessCriterion(0.2, 3, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new StalenessCriterion(0, 3, 3, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new StalenessCriterion(0.2, 3, 0, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new StalenessCriterion(0.2, 3, 3, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new StalenessCriterion(0.2, -1, 3, 3, 0));
+        assertThrows(IllegalArgumentException.class, () -> new StalenessCriterion(0.2, Double.NaN, 3, 3, 0));
         assertTrue(StalenessCriterion.defaults().describe().contains("1.25"));
     }
 
