@@ -60,12 +60,11 @@ public record StalenessCriterion(double threshold, double spreadMultiple, int ru
 
     /** The rule in words, as a {@link io.dynasplit.contracts.ReprofileRequest} carries it. */
     public String describe() {
-        String limit = spreadMultiple > 0
-                ? String.format(Locale.ROOT, "the larger of %.2f and 1 + %s x their measured CV", 1 + threshold,
-                        BigDecimal.valueOf(spreadMultiple).stripTrailingZeros().toPlainString())
-                : String.format(Locale.ROOT, "%.2f", 1 + threshold);
-        return String.format(Locale.ROOT, "at least %d runs at >= %s x their profiled latency or energy, counted over "
-                + "the configurations whose latest %d runs on this front version have a median that far off",
-                evidenceRuns, limit, runs);
+        String measured = spreadMultiple > 0 ? String.format(Locale.ROOT, " (an entry measured with its spread: 1 + %s"
+                + " of its CVs where that is more)", BigDecimal.valueOf(spreadMultiple).stripTrailingZeros().toPlainString())
+                : "";
+        return String.format(Locale.ROOT, "at least %d runs at >= %.2f x their profiled latency or energy%s, counted"
+                + " over the configurations whose latest %d runs on this front version have a median that far off",
+                evidenceRuns, 1 + threshold, measured, runs);
     }
 }

@@ -194,7 +194,7 @@ class StalenessMonitorTest {
             said = unmeasured.observe(V1, MID.config(), MID.latencyMs(), MID.energyJ() * 1.3);
         }
         assertTrue(said.isPresent(), "1.3x is off a profile that carries no spread");
-        assertTrue(StalenessCriterion.defaults().describe().contains("the larger of 1.25 and 1 + 3 x their measured CV"),
+        assertTrue(StalenessCriterion.defaults().describe().contains("at least 3 runs at >= 1.25 x their profiled latency or energy (an entry measured with its spread: 1 + 3 of its CVs where that is more)"),
                 StalenessCriterion.defaults().describe());
         assertEquals(1.25, new StalenessCriterion(0.25, 0, 3, 3, 0).limit(0.18), 1e-12, "multiple 0: threshold alone");
     }
