@@ -10,8 +10,8 @@ import java.util.Objects;
 /**
  * One optimisation: which model, NSGA-III within a budget or exhaustive, the seed and population settings.
  *
- * @param accuracyObjective null: accuracy is an objective when it varies for the model ({@link Objectives#forModel});
- *                          true/false forces it
+ * @param accuracyObjective null: accuracy is an objective when it varies for the model ({@link Objectives#forModel})
+ *                          and the evaluator has figures for it; true/false forces it
  */
 public record OptimizationRequest(ModelDescriptor model, boolean exhaustive, Budget budget, long seed,
                                   SearchSettings settings, Boolean accuracyObjective) {
@@ -41,7 +41,9 @@ public record OptimizationRequest(ModelDescriptor model, boolean exhaustive, Bud
         return new OptimizationRequest(model, exhaustive, budget, seed, settings, accuracy);
     }
 
-    public Objectives objectives() {
-        return accuracyObjective == null ? Objectives.forModel(model) : new Objectives(accuracyObjective);
+    /** @param accuracyKnown whether the evaluator's measurements of the model carry an accuracy */
+    public Objectives objectives(boolean accuracyKnown) {
+        return accuracyObjective == null ? new Objectives(Objectives.accuracyVaries(model) && accuracyKnown)
+                : new Objectives(accuracyObjective);
     }
 }

@@ -54,7 +54,7 @@ public final class Optimizer {
                     + request.model().name());
         }
         SearchSpace space = SearchSpace.of(request.model(), evaluator.cpuFrequenciesMhz());
-        Objectives objectives = request.objectives();
+        Objectives objectives = request.objectives(evaluator.knowsAccuracy(request.model()));
         SearchOutcome outcome = request.exhaustive()
                 ? ExhaustiveSearch.run(space, objectives, evaluator, listener)
                 : NsgaIIISearch.run(space, objectives, evaluator, request.budget(), request.seed(), request.settings(), listener);

@@ -3,9 +3,11 @@ package io.dynasplit.optimizer;
 import io.dynasplit.contracts.Models;
 import io.dynasplit.contracts.ParetoEntry;
 import io.dynasplit.contracts.ParetoFront;
+import io.dynasplit.optimizer.evaluation.EvaluationException;
 import io.dynasplit.optimizer.evaluation.ProfileEvaluator;
 import io.dynasplit.optimizer.search.Budget;
 import io.dynasplit.optimizer.search.EvaluationListener;
+import io.dynasplit.testbed.Testbeds;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -14,7 +16,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OptimizerTest {
@@ -46,6 +50,27 @@ class OptimizerTest {
             assertEquals(testbed.predict(e.config()).energyJ(), e.energyJ(), 1e-9);
             assertEquals(testbed.predict(e.config()).accuracy(), e.accuracy(), 1e-12);
         }
+    }
+
+    @Test
+    void accuracyIsAnObjectiveByDefaultOnlyWhereItVariesAndTheEvaluatorHasFiguresForIt() {
+        ProfileEvaluator paper = new ProfileEvaluator(Testbeds.create("paper"));
+        // int8 heads and the authors' accuracy figures: three objectives
+        OptimizationResult vgg = Optimizer.optimize(OptimizationRequest.nsga3(Models.VGG16, Budget.PAPER, 7), paper,
+                EvaluationListener.NONE);
+        assertEquals(3, vgg.objectives().count());
+        // int8 heads, but the paper testbed prices fmnist-cnn from its shape and has no accuracy for it: two, and a
+        // front (simulate and optimize without --accuracy-objective failed here before)
+        assertFalse(paper.knowsAccuracy(Models.require("fmnist-cnn")));
+        OptimizationResult fmnist = Optimizer.optimize(OptimizationRequest.nsga3(Models.require("fmnist-cnn"),
+                Budget.PAPER, 7), paper, EvaluationListener.NONE);
+        assertEquals(2, fmnist.objectives().count());
+        assertFalse(fmnist.front().entries().isEmpty());
+        // forced on where there are no figures: the reason, as before
+        EvaluationException e = assertThrows(EvaluationException.class, () -> Optimizer.optimize(
+                OptimizationRequest.nsga3(Models.require("fmnist-cnn"), Budget.PAPER, 7).withAccuracyObjective(true),
+                paper, EvaluationListener.NONE));
+        assertTrue(e.getMessage().contains("accuracy is an objective for fmnist-cnn"), e.getMessage());
     }
 
     @Test

@@ -1,11 +1,9 @@
 package io.dynasplit.deploy.stack;
 
 import io.dynasplit.access.Principals;
-import io.dynasplit.contracts.AcceleratorMode;
 import io.dynasplit.contracts.ModelDescriptor;
 import io.dynasplit.contracts.Models;
 import io.dynasplit.contracts.ParetoFront;
-import io.dynasplit.contracts.SplitConfig;
 import io.dynasplit.optimizer.OptimizationRequest;
 import io.dynasplit.optimizer.Optimizer;
 import io.dynasplit.optimizer.evaluation.ProfileEvaluator;
@@ -48,20 +46,12 @@ public final class StackFronts {
     }
 
     /**
-     * With the accuracy objective where the model's accuracy varies (int8 heads) and the profile has figures for it;
-     * the testbed's estimated models (resnet50, mobilenetv2, fmnist-cnn) have none, so they trade latency and energy.
+     * With the accuracy objective where the model's accuracy varies (int8 heads) and the profile has figures for it
+     * (the optimizer's default); the testbed's estimated models (resnet50, mobilenetv2, fmnist-cnn) have none, so they
+     * trade latency and energy.
      */
     static ParetoFront search(ModelDescriptor model, TestbedModel testbed) {
-        OptimizationRequest request = OptimizationRequest.nsga3(model, Budget.PAPER, SEED);
-        if (!hasAccuracyFigures(model, testbed)) {
-            request = request.withAccuracyObjective(false);
-        }
-        return Optimizer.optimize(request, new ProfileEvaluator(testbed), EvaluationListener.NONE).front();
-    }
-
-    private static boolean hasAccuracyFigures(ModelDescriptor model, TestbedModel testbed) {
-        SplitConfig headOnEdge = new SplitConfig(model.name(), 1, testbed.cpuFrequenciesMhz().get(0),
-                AcceleratorMode.OFF, true);
-        return !Double.isNaN(testbed.predict(headOnEdge).accuracy());
+        return Optimizer.optimize(OptimizationRequest.nsga3(model, Budget.PAPER, SEED), new ProfileEvaluator(testbed),
+                EvaluationListener.NONE).front();
     }
 }

@@ -77,7 +77,7 @@ public final class OptimizeCommand implements Callable<Integer> {
     double localSearchShare;
 
     @Option(names = "--accuracy-objective", defaultValue = "auto",
-            description = "auto (when accuracy varies: int8 heads), on, off. Default: ${DEFAULT-VALUE}.")
+            description = "auto (when accuracy varies, with int8 heads, and the evaluator has accuracy figures for the model), on, off. Default: ${DEFAULT-VALUE}.")
     AccuracyObjective accuracyObjective;
 
     @Mixin

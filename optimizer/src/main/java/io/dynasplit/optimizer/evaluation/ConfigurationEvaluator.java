@@ -1,5 +1,7 @@
 package io.dynasplit.optimizer.evaluation;
 
+import io.dynasplit.contracts.AcceleratorMode;
+import io.dynasplit.contracts.ModelDescriptor;
 import io.dynasplit.contracts.SplitConfig;
 
 import java.util.List;
@@ -24,6 +26,19 @@ public interface ConfigurationEvaluator extends AutoCloseable {
     String hardwareIdentity();
 
     Measurement evaluate(SplitConfig config);
+
+    /**
+     * Whether this evaluator's measurements of {@code model} carry an accuracy. Where they do not (a testbed profile
+     * without accuracy figures for the model, a live run without an accuracy source), accuracy cannot be an objective.
+     */
+    default boolean knowsAccuracy(ModelDescriptor model) {
+        return true;
+    }
+
+    /** The configuration an evaluator asks about accuracy: a head on the edge (layer 1, lowest clock, CPU only). */
+    static SplitConfig accuracyProbe(ModelDescriptor model, List<Integer> cpuFrequenciesMhz) {
+        return new SplitConfig(model.name(), 1, cpuFrequenciesMhz.get(0), AcceleratorMode.OFF, true);
+    }
 
     /**
      * True when measuring the whole space costs nothing (an emulated profile), so every run can be scored against

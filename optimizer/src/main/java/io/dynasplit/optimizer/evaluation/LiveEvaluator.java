@@ -157,6 +157,13 @@ public final class LiveEvaluator implements ConfigurationEvaluator {
                 + ", cloud latency " + sourcesSeen.cloudLatency() + ", cloud energy " + sourcesSeen.cloudEnergy() + ")";
     }
 
+    /** Requests carry no labels: accuracy comes only from the accuracy source, where it has a figure. */
+    @Override
+    public boolean knowsAccuracy(ModelDescriptor model) {
+        return accuracySource != null && !Double.isNaN(accuracySource.applyAsDouble(
+                ConfigurationEvaluator.accuracyProbe(model, settings.cpuFrequenciesMhz())));
+    }
+
     @Override
     public Measurement evaluate(SplitConfig config) {
         List<InferenceResult> measured = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.dynasplit.optimizer.evaluation;
 
+import io.dynasplit.contracts.ModelDescriptor;
 import io.dynasplit.contracts.SplitConfig;
 import io.dynasplit.testbed.Prediction;
 import io.dynasplit.testbed.TestbedModel;
@@ -44,6 +45,12 @@ public final class ProfileEvaluator implements ConfigurationEvaluator {
     public Measurement evaluate(SplitConfig config) {
         Prediction p = testbed.predict(config);
         return new Measurement(config, p.latencyMs(), p.energyJ(), p.accuracy());
+    }
+
+    /** The testbed's prediction has an accuracy for the model ({@link ConfigurationEvaluator#accuracyProbe}). */
+    @Override
+    public boolean knowsAccuracy(ModelDescriptor model) {
+        return !Double.isNaN(testbed.predict(ConfigurationEvaluator.accuracyProbe(model, cpuFrequenciesMhz())).accuracy());
     }
 
     @Override

@@ -1,11 +1,9 @@
 package io.dynasplit.optimizer.reprofile;
 
-import io.dynasplit.contracts.AcceleratorMode;
 import io.dynasplit.contracts.ModelDescriptor;
 import io.dynasplit.contracts.Models;
 import io.dynasplit.contracts.ParetoFront;
 import io.dynasplit.contracts.ReprofileRequest;
-import io.dynasplit.contracts.SplitConfig;
 import io.dynasplit.optimizer.OptimizationRequest;
 import io.dynasplit.optimizer.Optimizer;
 import io.dynasplit.optimizer.evaluation.ConfigurationEvaluator;
@@ -98,11 +96,8 @@ public final class Reprofiler {
         }
         ParetoFront front;
         try (ConfigurationEvaluator evaluator = evaluators.get()) {
+            // accuracy is an objective where it varies and the evaluator has figures for it (Optimizer)
             OptimizationRequest search = OptimizationRequest.nsga3(model.get(), budget, seed);
-            if (!hasAccuracy(model.get(), evaluator)) {
-                // as the stack's own fronts: a profile without accuracy figures trades latency and energy only
-                search = search.withAccuracyObjective(false);
-            }
             front = Optimizer.optimize(search, evaluator, EvaluationListener.NONE, clock).front();
         } catch (IllegalArgumentException | EvaluationException e) {
             return new Refuse("cannot profile " + request.key() + ": " + e.getMessage());
@@ -116,10 +111,4 @@ public final class Reprofiler {
         return new Publish(front);
     }
 
-    /** Whether the evaluator gives an accuracy for a head on the edge (the testbed's estimated models have none). */
-    private static boolean hasAccuracy(ModelDescriptor model, ConfigurationEvaluator evaluator) {
-        SplitConfig headOnEdge = new SplitConfig(model.name(), 1, evaluator.cpuFrequenciesMhz().get(0),
-                AcceleratorMode.OFF, true);
-        return !Double.isNaN(evaluator.evaluate(headOnEdge).accuracy());
-    }
 }

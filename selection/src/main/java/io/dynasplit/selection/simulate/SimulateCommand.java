@@ -181,7 +181,7 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             return simulate(out, err);
-        } catch (InputFileException | IllegalArgumentException e) {
+        } catch (InputFileException | IllegalArgumentException | IllegalStateException e) {
             err.println("simulate: " + e.getMessage());
             err.flush();
             return 2;
@@ -311,7 +311,13 @@ public final class SimulateCommand implements Callable<Integer> {
             return FrontFiles.read(frontFile, descriptor, testbed.edgeDeviceClass());
         }
         if (frontProvider != null) {
-            return frontProvider.apply(descriptor);
+            try {
+                return frontProvider.apply(descriptor);
+            } catch (RuntimeException e) {
+                // the provider is the optimizer: its refusals are the user's to read, not a stack trace
+                throw new IllegalStateException("no front for " + descriptor.name() + " (give one with --front FILE): "
+                        + e.getMessage(), e);
+            }
         }
         return ExhaustiveFront.of(space);
     }

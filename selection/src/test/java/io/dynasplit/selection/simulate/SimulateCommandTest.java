@@ -120,6 +120,18 @@ class SimulateCommandTest {
         Run missingModel = run("--testbed", "fake");
         assertEquals(2, missingModel.exit());
         assertTrue(missingModel.err().contains("--model"), missingModel.err());
+
+        // the front provider (the optimizer, in the CLI) refuses: its reason, not a stack trace
+        SimulateCommand refusing = new SimulateCommand(id -> new FakeTestbed(0.02)).setFrontProvider(model -> {
+            throw new UnsupportedOperationException("no accuracy figures for " + model.name());
+        });
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(refusing);
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(err));
+        assertEquals(2, cli.execute("--testbed", "fake", "--model", "vgg16"));
+        assertTrue(err.toString().contains("simulate: no front for vgg16 (give one with --front FILE): no accuracy"
+                + " figures for vgg16"), err.toString());
     }
 
     @Test
