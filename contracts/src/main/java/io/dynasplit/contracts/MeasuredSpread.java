@@ -14,10 +14,10 @@ public record MeasuredSpread(int runs, double latencyCv, double energyCv) {
 
     public MeasuredSpread {
         if (runs < 2) {
-            throw new IllegalArgumentException("a run spread needs at least 2 runs, got " + runs);
+            throw new IllegalArgumentException("a measured spread needs at least 2 runs, got " + runs);
         }
         if (!(latencyCv >= 0) || !(energyCv >= 0) || Double.isInfinite(latencyCv) || Double.isInfinite(energyCv)) {
-            throw new IllegalArgumentException("run spread CVs must be finite and >= 0, got latency " + latencyCv
+            throw new IllegalArgumentException("measured spread CVs must be finite and >= 0, got latency " + latencyCv
                     + ", energy " + energyCv);
         }
     }

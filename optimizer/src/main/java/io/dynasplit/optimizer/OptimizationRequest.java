@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * One optimisation: which model, NSGA-III within a budget or exhaustive, the seed and population settings.
  *
- * @param accuracyObjective null: accuracy is an objective when it varies for the model ({@link Objectives#forModel})
+ * @param accuracyObjective null: accuracy is an objective when it varies for the model ({@link Objectives#accuracyVaries})
  *                          and the evaluator has figures for it; true/false forces it
  */
 public record OptimizationRequest(ModelDescriptor model, boolean exhaustive, Budget budget, long seed,

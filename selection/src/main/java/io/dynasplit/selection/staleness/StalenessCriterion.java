@@ -6,20 +6,20 @@ import java.util.Locale;
 /**
  * When a front is stale. A run is <em>off its profile</em> when it took at least {@code 1 + threshold} times its
  * configuration's profiled latency or energy, or, where the entry carries the spread its runs were measured with
- * ({@link io.dynasplit.contracts.MeasuredSpread}), {@code 1 + spreadMultiple x CV} times if that is more. A configuration has <em>drifted</em> when the median of its latest
- * {@code runs} runs on this front version is off its profile. The front is stale when its drifted configurations
- * hold, among those latest runs, at least {@code evidenceRuns} runs off their profile: three runs of one configuration
- * the selection keeps choosing (the paper's selection), or one run each of three configurations that feedback drops
- * after their first slow run.
+ * ({@link io.dynasplit.contracts.MeasuredSpread}), {@code 1 + spreadMultiple x CV} times if that is more. A
+ * configuration has <em>drifted</em> when the median of its latest {@code runs} runs on this front version is off its
+ * profile. The front is stale when its drifted configurations hold, among those latest runs, at least
+ * {@code evidenceRuns} runs off their profile: three runs of one configuration the selection keeps choosing (the
+ * paper's selection), or one run each of three configurations that feedback drops after their first slow run.
  *
- * <p>Why so: the threshold sits far above the run-to-run spread of most configurations, a median over a configuration's
- * latest runs lets one slow run be forgotten by the next normal one, and several runs must agree before the optimizer
- * is asked for anything (docs/evaluation.md measures no false alarm without drift). A few configurations vary far more
- * than the rest (one of fmnist-cnn's by 18% in energy on the emulated board): judged by the threshold alone, a front
- * measured on the board itself, whose medians carry their own sampling error, was called stale by such a
- * configuration's ordinary runs, and a re-profiled front could be asked about again at once; their measured spread
- * widens their limit. Faster or cheaper than profiled does not count: deadlines are
- * still met, and feedback already uses the saving.
+ * <p>Why so: the threshold sits far above the run-to-run spread of most configurations, a median over a
+ * configuration's latest runs lets one slow run be forgotten by the next normal one, and several runs must agree
+ * before the optimizer is asked for anything (docs/evaluation.md measures no false alarm without drift). A few
+ * configurations vary far more than the rest (one of fmnist-cnn's by 18% in energy on the emulated board): judged by
+ * the threshold alone, a front measured on the board itself, whose medians carry their own sampling error, was called
+ * stale by such a configuration's ordinary runs, and a re-profiled front could be asked about again at once; their
+ * measured spread widens their limit. Faster or cheaper than profiled does not count: deadlines are still met, and
+ * feedback already uses the saving.
  *
  * @param threshold              relative excess over the profile that counts, e.g. 0.25: 25% slower or costlier
  * @param spreadMultiple         a measured entry's limit is at least this many of its runs' CVs over its profile

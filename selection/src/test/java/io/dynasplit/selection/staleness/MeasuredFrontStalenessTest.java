@@ -58,7 +58,7 @@ class MeasuredFrontStalenessTest {
 
     /** Of {@code TRIALS} fronts measured on {@code BOARD}, how many were called stale by runs of {@code served}. */
     private static int stale(ParetoFront profile, int runsPerEntry, boolean keepSpread, TestbedModel served,
-                               long seed) {
+                             long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         int stale = 0;
         for (int t = 0; t < TRIALS; t++) {
