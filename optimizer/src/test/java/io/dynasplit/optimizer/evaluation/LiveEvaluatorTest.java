@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -99,31 +100,33 @@ class LiveEvaluatorTest {
     void queueTimeIsNotTheConfigurationsCost() throws Exception {
         // an emulated board without pacing keeps its busy-until in device time, ahead of the wall clock: inferences
         // sent one at a time still report a growing queue, which is load, not what the configuration costs
-        LocalKafka kafka = kafka("live-queue");
-        try (FakeEdgeResponder edge = new FakeEdgeResponder(kafka.bootstrapServers(), "live-queue", testbed, ResultStatus.OK);
-             LiveEvaluator live = new LiveEvaluator(KafkaClientSettings.of(kafka.bootstrapServers()),
-                     settings("live-queue", 3, Duration.ofSeconds(20)), null)) {
-            edge.queueGrowthMs = 500;
-            SplitConfig c = new SplitConfig("fmnist-cnn", 3, 1800, io.dynasplit.contracts.AcceleratorMode.OFF, true);
-            Measurement m = live.evaluate(c);
-            assertEquals(testbed.predict(c).latencyMs(), m.latencyMs(), 1e-9);
-            assertEquals(testbed.predict(c).energyJ(), m.energyJ(), 1e-9);
-        }
+        SplitConfig c = new SplitConfig("fmnist-cnn", 3, 1800, io.dynasplit.contracts.AcceleratorMode.OFF, true);
+        Measurement m = evaluateOnce("live-queue", c, edge -> edge.queueGrowthMs = 500);
+        assertEquals(testbed.predict(c).latencyMs(), m.latencyMs(), 1e-9);
+        assertEquals(testbed.predict(c).energyJ(), m.energyJ(), 1e-9);
     }
 
     @Test
     void aKnobSwitchIsNotTheConfigurationsCost() throws Exception {
         // on a device that also serves traffic, other commands change the knobs between our inferences, and each of
         // ours then pays a switch: the order things ran in, not the configuration (the profile leaves it out too)
-        LocalKafka kafka = kafka("live-switch");
-        try (FakeEdgeResponder edge = new FakeEdgeResponder(kafka.bootstrapServers(), "live-switch", testbed, ResultStatus.OK);
+        SplitConfig c = new SplitConfig("fmnist-cnn", 3, 1800, io.dynasplit.contracts.AcceleratorMode.OFF, true);
+        assertEquals(testbed.predict(c).latencyMs(), evaluateOnce("live-switch", c, edge -> edge.switchMs = 137)
+                .latencyMs(), 1e-9);
+    }
+
+    /** One live evaluation of {@code config} against a fake edge that {@code fault} has set up. */
+    private Measurement evaluateOnce(String device, SplitConfig config, Consumer<FakeEdgeResponder> fault)
+            throws Exception {
+        LocalKafka kafka = kafka(device);
+        try (FakeEdgeResponder edge = new FakeEdgeResponder(kafka.bootstrapServers(), device, testbed, ResultStatus.OK);
              LiveEvaluator live = new LiveEvaluator(KafkaClientSettings.of(kafka.bootstrapServers()),
-                     settings("live-switch", 3, Duration.ofSeconds(20)), null)) {
-            edge.switchMs = 137;
-            SplitConfig c = new SplitConfig("fmnist-cnn", 3, 1800, io.dynasplit.contracts.AcceleratorMode.OFF, true);
-            assertEquals(testbed.predict(c).latencyMs(), live.evaluate(c).latencyMs(), 1e-9);
+                     settings(device, 3, Duration.ofSeconds(20)), null)) {
+            fault.accept(edge);
+            return live.evaluate(config);
         }
     }
+
 
     @Test
     void aDeviceThatNeverAnswersFailsTheEvaluationWithTheReason() {
