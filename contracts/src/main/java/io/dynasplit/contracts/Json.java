@@ -52,8 +52,32 @@ public final class Json {
                 root = root.getCause();
             }
             String detail = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-            throw new WireFormatException("not a valid " + type.getSimpleName() + ": " + firstLine(detail), e);
+            throw new WireFormatException("not a valid " + type.getSimpleName() + where(e) + ": "
+                    + withoutJacksonHint(firstLine(detail)), e);
         }
+    }
+
+    /** " (at entries[3].latencyMs)": the field that was wrong, when Jackson knows it. */
+    private static String where(Throwable failure) {
+        if (!(failure instanceof com.fasterxml.jackson.databind.JsonMappingException mapping)
+                || mapping.getPath().isEmpty()) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference step : mapping.getPath()) {
+            if (step.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(step.getFieldName());
+            } else if (step.getIndex() >= 0) {
+                path.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "" : " (at " + path + ")";
+    }
+
+    /** Jackson's advice to the programmer ("set DeserializationConfig... to allow") is noise to a publisher. */
+    private static String withoutJacksonHint(String detail) {
+        int hint = detail.indexOf(" (set DeserializationConfig");
+        return hint < 0 ? detail : detail.substring(0, hint);
     }
 
     private static String firstLine(String s) {

@@ -51,6 +51,23 @@ class JsonRoundTripTest {
     }
 
     @Test
+    void aWrongFieldDeepInADocumentIsNamedByItsPath() {
+        String json = Json.writeString(Samples.front());
+        String noVersion = json.replaceFirst("\"version\":\\d+,?", "");
+        WireFormatException missing = assertThrows(WireFormatException.class,
+                () -> Json.read(noVersion.getBytes(StandardCharsets.UTF_8), ParetoFront.class));
+        assertTrue(missing.getMessage().startsWith("not a valid ParetoFront (at version): "), missing.getMessage());
+        assertFalse(missing.getMessage().contains("DeserializationConfig"), "no advice meant for our code: "
+                + missing.getMessage());
+
+        String badEntry = json.replaceFirst("\"latencyMs\":[0-9.]+", "\"latencyMs\":\"fast\"");
+        WireFormatException wrongType = assertThrows(WireFormatException.class,
+                () -> Json.read(badEntry.getBytes(StandardCharsets.UTF_8), ParetoFront.class));
+        assertTrue(wrongType.getMessage().startsWith("not a valid ParetoFront (at entries[0].latencyMs): "),
+                wrongType.getMessage());
+    }
+
+    @Test
     void malformedJsonIsAWireFormatError() {
         assertThrows(WireFormatException.class, () -> Json.read("{not json".getBytes(), InferenceRequest.class));
         assertThrows(WireFormatException.class, () -> Json.read(new byte[0], InferenceRequest.class));

@@ -59,7 +59,8 @@ public final class DynasplitCli implements Runnable {
                 .addSubcommand(new OptimizerBenchmarkCommand())
                 .addSubcommand(new TestbedCommand())
                 .addSubcommand(new RuntimeCommand())
-                .addSubcommand(model);
+                .addSubcommand(model)
+                .setExecutionExceptionHandler(new CommandFailures());
     }
 
     public static void main(String[] args) {

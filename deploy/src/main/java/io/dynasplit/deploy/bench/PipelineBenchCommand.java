@@ -86,6 +86,9 @@ public final class PipelineBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (fleet < 0) {
+            throw new ParameterException(spec.commandLine(), "--fleet must be a number of devices, got " + fleet);
+        }
         if (fleet > 0) {
             FleetBench.Settings settings;
             try {

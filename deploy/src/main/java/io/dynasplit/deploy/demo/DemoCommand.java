@@ -126,6 +126,13 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         List<String> modelNames = modelNames(demoScenario);
+        try { // before the stack starts, which takes most of a minute
+            modelNames.forEach(Models::require);
+            Budget.parse(budget);
+            ThresholdWorkload.parse(workload);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         long started = System.nanoTime();
         Path home = Home.find();
         TestbedModel testbed = Testbeds.create("paper");
