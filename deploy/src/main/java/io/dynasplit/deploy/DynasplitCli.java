@@ -8,6 +8,9 @@ import io.dynasplit.onnx.cli.ModelCommand;
 import io.dynasplit.onnx.store.ModelStore;
 import io.dynasplit.onnx.store.ModelsDirectory;
 import io.dynasplit.deploy.request.RequestCommand;
+import io.dynasplit.deploy.stack.Home;
+import io.dynasplit.deploy.stack.RunningStackDefaults;
+import io.dynasplit.deploy.stack.StackAddress;
 import io.dynasplit.deploy.stack.StackCommand;
 import io.dynasplit.fleet.cli.FleetCommand;
 import io.dynasplit.optimizer.Optimizer;
@@ -60,7 +63,17 @@ public final class DynasplitCli implements Runnable {
                 .addSubcommand(new TestbedCommand())
                 .addSubcommand(new RuntimeCommand())
                 .addSubcommand(model)
-                .setExecutionExceptionHandler(new CommandFailures());
+                .setExecutionExceptionHandler(new CommandFailures())
+                .setDefaultValueProvider(new RunningStackDefaults(StackAddress.inHome(home()), System.getenv()));
+    }
+
+    /** The checkout, or the working directory where none is found (a stack's address is then simply absent). */
+    private static java.nio.file.Path home() {
+        try {
+            return Home.find();
+        } catch (IllegalStateException e) {
+            return java.nio.file.Path.of("").toAbsolutePath();
+        }
     }
 
     public static void main(String[] args) {
