@@ -38,6 +38,18 @@ public final class Topics {
         return String.format(EDGE_COMMANDS_PATTERN, edgeDeviceId);
     }
 
+    /** The edge device whose commands {@code topic} carries, or empty when it is no device's commands topic. */
+    public static java.util.Optional<String> edgeDeviceOf(String topic) {
+        String prefix = "dynasplit.edge.";
+        String suffix = ".commands";
+        if (topic == null || !topic.startsWith(prefix) || !topic.endsWith(suffix)
+                || topic.length() <= prefix.length() + suffix.length()) {
+            return java.util.Optional.empty();
+        }
+        String device = topic.substring(prefix.length(), topic.length() - suffix.length());
+        return isValidDeviceId(device) ? java.util.Optional.of(device) : java.util.Optional.empty();
+    }
+
     public static boolean isValidDeviceId(String edgeDeviceId) {
         return edgeDeviceId != null && DEVICE_ID.matcher(edgeDeviceId).matches();
     }

@@ -73,6 +73,10 @@ class ConfigurationSpaceTest {
         assertThrows(IllegalArgumentException.class, () -> Topics.edgeCommands("pi a"));
         assertThrows(IllegalArgumentException.class, () -> Topics.edgeCommands("../x"));
         assertThrows(IllegalArgumentException.class, () -> Topics.edgeCommands(null));
+        assertEquals(java.util.Optional.of("pi-a"), Topics.edgeDeviceOf(Topics.edgeCommands("pi-a")));
+        assertTrue(Topics.edgeDeviceOf("dynasplit.edge.edge.x.commands").isEmpty(), "a dot is in no device id");
+        assertTrue(Topics.edgeDeviceOf(Topics.RESULTS).isEmpty());
+        assertTrue(Topics.edgeDeviceOf("dynasplit.edge..commands").isEmpty());
         assertTrue(Topics.spec(Topics.CLOUD_TENSORS).maxMessageBytes() > 64 * 224 * 224 * 4,
                 "the tensor topic must hold VGG16's largest fp32 tensor");
     }

@@ -1,5 +1,6 @@
 package io.dynasplit.deploy.request;
 
+import io.dynasplit.contracts.Topics;
 import io.dynasplit.deploy.stack.StackAddress;
 import io.dynasplit.optimizer.kafka.KafkaClientSettings;
 import org.apache.kafka.clients.admin.Admin;
@@ -12,16 +13,12 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds the running stack (the address given, else the one {@code ./dynasplit stack} wrote) and checks that its
  * broker answers and knows the edge device, so that a request is never sent where nothing will serve it.
  */
 final class StackConnection {
-    private static final Pattern COMMANDS_TOPIC = Pattern.compile("dynasplit\\.edge\\.(.+)\\.commands");
-
     private StackConnection() {
     }
 
@@ -43,8 +40,7 @@ final class StackConnection {
         Admin admin = Admin.create(props);
         try {
             Set<String> topics = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return topics.stream().map(COMMANDS_TOPIC::matcher).filter(Matcher::matches).map(m -> m.group(1)).sorted()
-                    .toList();
+            return topics.stream().map(Topics::edgeDeviceOf).flatMap(java.util.Optional::stream).sorted().toList();
         } catch (TimeoutException | ExecutionException e) {
             throw new NoStackException("no Kafka broker answers at " + kafka.bootstrapServers() + " within "
                     + timeout.toSeconds() + " s" + (fromAddressFile

@@ -113,11 +113,28 @@ public final class LiveEvaluator implements ConfigurationEvaluator {
                 "enable.auto.commit", "false",
                 "client.id", "dynasplit-optimizer-results-" + runId)));
         try {
+            requireDevice();
             followResultsFromNow();
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+    }
+
+    /**
+     * Refuses at once a device the broker has no commands topic for, naming those it has: otherwise the first
+     * command would wait a minute for the topic's metadata and fail without saying which devices exist.
+     */
+    private void requireDevice() {
+        Map<String, List<PartitionInfo>> topics = consumer.listTopics(Duration.ofSeconds(30));
+        if (topics.containsKey(Topics.edgeCommands(settings.edgeDeviceId()))) {
+            return;
+        }
+        List<String> devices = topics.keySet().stream().map(Topics::edgeDeviceOf).flatMap(java.util.Optional::stream)
+                .sorted().toList();
+        throw new EvaluationException("no edge device '" + settings.edgeDeviceId() + "' on this broker (no topic "
+                + Topics.edgeCommands(settings.edgeDeviceId()) + "); its devices: "
+                + (devices.isEmpty() ? "none" : String.join(", ", devices)));
     }
 
     /** Assigns every partition of the results topic at its end, so only results of our own commands can follow. */

@@ -129,6 +129,17 @@ class LiveEvaluatorTest {
 
 
     @Test
+    void aDeviceWithoutACommandsTopicIsRefusedAtOnceNamingTheDevicesThereAre() {
+        LocalKafka kafka = kafka("live-known");
+        EvaluationException e = assertThrows(EvaluationException.class, () -> new LiveEvaluator(
+                KafkaClientSettings.of(kafka.bootstrapServers()), settings("live-unknown", 1, Duration.ofSeconds(5)),
+                null));
+        assertTrue(e.getMessage().startsWith("no edge device 'live-unknown' on this broker (no topic"
+                + " dynasplit.edge.live-unknown.commands); its devices: "), e.getMessage());
+        assertTrue(e.getMessage().contains("live-known"), e.getMessage());
+    }
+
+    @Test
     void aDeviceThatNeverAnswersFailsTheEvaluationWithTheReason() {
         LocalKafka kafka = kafka("live-silent");
         try (LiveEvaluator live = new LiveEvaluator(KafkaClientSettings.of(kafka.bootstrapServers()),
