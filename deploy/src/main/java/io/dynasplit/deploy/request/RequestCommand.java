@@ -91,6 +91,13 @@ public final class RequestCommand implements Callable<Integer> {
         List<String> devices;
         try {
             bootstrap = StackConnection.bootstrapServers(bootstrapServers, address);
+            if (bootstrapServers == null && address.secured() && !System.getenv().containsKey("KAFKA_SECURITY_PROTOCOL")) {
+                err.printf("request: the stack at %s runs Kafka secured (./dynasplit stack --secure), and ./dynasplit"
+                        + " request does not log in yet (docs/security.md): start the stack without --secure to send"
+                        + " requests from here%n", bootstrap);
+                err.flush();
+                return 1;
+            }
             // the clients' own warnings (a broker not answering yet, ...) go to a file, not between the results
             KafkaLogFile.routeTo(checkout.resolve("target/stack-logs/request.log"));
             KafkaClientSettings kafka = KafkaClientSettings.fromEnvironment(bootstrap, System.getenv());

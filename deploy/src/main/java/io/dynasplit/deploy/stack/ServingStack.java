@@ -38,7 +38,7 @@ public final class ServingStack implements AutoCloseable {
         LocalStack stack = secured ? LocalStack.startSecured(settings) : LocalStack.start(settings);
         try {
             List<ParetoFront> fronts = StackFronts.publish(stack, testbed);
-            address.publish(stack.bootstrapServers());
+            address.publish(stack.bootstrapServers(), secured);
             return new ServingStack(stack, fronts, address, settings.edgeDevices().get(0));
         } catch (RuntimeException e) {
             stack.close();

@@ -20,8 +20,16 @@ public record StackAddress(Path file) {
         return new StackAddress(home.resolve(RELATIVE_PATH));
     }
 
-    /** Writes the address (replacing an earlier stack's), and removes the file when this JVM exits. */
+    /** Writes the address of a plaintext stack (replacing an earlier stack's); see {@link #publish(String, boolean)}. */
     public void publish(String bootstrapServers) {
+        publish(bootstrapServers, false);
+    }
+
+    /**
+     * Writes the address (replacing an earlier stack's), and beside it, for a secured stack, a marker that says so;
+     * both are removed when this JVM exits. The address file stays one line, for {@code $(cat ...)}.
+     */
+    public void publish(String bootstrapServers, boolean secured) {
         try {
             Files.createDirectories(file.getParent());
             Path written = Files.writeString(file.resolveSibling(file.getFileName() + ".tmp"),
@@ -32,6 +40,25 @@ public record StackAddress(Path file) {
             throw new UncheckedIOException("cannot write the stack's address to " + file + ": " + e.getMessage(), e);
         }
         file.toFile().deleteOnExit();
+        try {
+            if (secured) {
+                Files.writeString(securedMarker(), "SASL_SSL" + System.lineSeparator(), StandardCharsets.UTF_8);
+                securedMarker().toFile().deleteOnExit();
+            } else {
+                Files.deleteIfExists(securedMarker());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + securedMarker() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the stack that wrote the address runs Kafka secured ({@code ./dynasplit stack --secure}). */
+    public boolean secured() {
+        return Files.isRegularFile(securedMarker());
+    }
+
+    private Path securedMarker() {
+        return file.resolveSibling(file.getFileName() + ".secured");
     }
 
     /** The address a running stack wrote; empty when none did (or it stopped and removed it). */
@@ -51,6 +78,7 @@ public record StackAddress(Path file) {
     public void remove() {
         try {
             Files.deleteIfExists(file);
+            Files.deleteIfExists(securedMarker());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove " + file + ": " + e.getMessage(), e);
         }

@@ -48,6 +48,29 @@ class RequestCommandTest {
     }
 
     @Test
+    void aSecuredStackIsCalledThatNotAStoppedOne() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(System.getenv().containsKey("KAFKA_SECURITY_PROTOCOL"),
+                "security settings in the environment: the command then logs in with them");
+        StackAddress address = StackAddress.inHome(home);
+        address.publish("localhost:1", true);
+        assertTrue(address.secured());
+
+        long t0 = System.nanoTime();
+        Run run = run("--model", "vgg16", "--device", "pi-a", "--threshold", "500");
+
+        assertEquals(1, run.exit);
+        assertTrue(run.err.contains("the stack at localhost:1 runs Kafka secured (./dynasplit stack --secure), and"
+                + " ./dynasplit request does not log in yet"), run.err);
+        assertTrue((System.nanoTime() - t0) / 1e9 < 5, "says so before trying to connect");
+
+        address.publish("localhost:1", false);
+        assertTrue(!address.secured(), "a plaintext stack after a secured one clears the mark");
+        address.publish("localhost:1", true);
+        address.remove();
+        assertTrue(!address.secured() && !Files.exists(home.resolve(StackAddress.RELATIVE_PATH)), "both removed");
+    }
+
+    @Test
     void badInputIsRefusedWithTheReason() throws Exception {
         Path text = Files.writeString(home.resolve("note.txt"), "not an image");
 
