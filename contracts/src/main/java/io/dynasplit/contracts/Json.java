@@ -1,6 +1,7 @@
 package io.dynasplit.contracts;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -59,12 +60,12 @@ public final class Json {
 
     /** " (at entries[3].latencyMs)": the field that was wrong, when Jackson knows it. */
     private static String where(Throwable failure) {
-        if (!(failure instanceof com.fasterxml.jackson.databind.JsonMappingException mapping)
+        if (!(failure instanceof JsonMappingException mapping)
                 || mapping.getPath().isEmpty()) {
             return "";
         }
         StringBuilder path = new StringBuilder();
-        for (com.fasterxml.jackson.databind.JsonMappingException.Reference step : mapping.getPath()) {
+        for (JsonMappingException.Reference step : mapping.getPath()) {
             if (step.getFieldName() != null) {
                 path.append(path.isEmpty() ? "" : ".").append(step.getFieldName());
             } else if (step.getIndex() >= 0) {

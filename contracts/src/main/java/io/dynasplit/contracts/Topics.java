@@ -1,6 +1,7 @@
 package io.dynasplit.contracts;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Every topic DynaSplit reads or writes, in one place. The README's topic table is generated from {@link #all()}. */
@@ -13,7 +14,8 @@ public final class Topics {
     public static final String DEAD_LETTERS = "dynasplit.dlq";
     /** Stale fronts to profile again: the scheduler's staleness monitor asks, the optimizer service answers. */
     public static final String REPROFILE = "dynasplit.reprofile";
-    private static final String EDGE_COMMANDS_PATTERN = "dynasplit.edge.%s.commands";
+    private static final String EDGE_COMMANDS_PREFIX = "dynasplit.edge.";
+    private static final String EDGE_COMMANDS_SUFFIX = ".commands";
 
     public static final int MiB = 1024 * 1024;
     /** VGG16's largest intermediate tensor is 12.85 MB in fp32 (layers 1-2); the frame header adds under 4 KB. */
@@ -35,19 +37,17 @@ public final class Topics {
             throw new IllegalArgumentException("edge device id must match " + DEVICE_ID.pattern() + ", got '"
                     + edgeDeviceId + "'");
         }
-        return String.format(EDGE_COMMANDS_PATTERN, edgeDeviceId);
+        return EDGE_COMMANDS_PREFIX + edgeDeviceId + EDGE_COMMANDS_SUFFIX;
     }
 
     /** The edge device whose commands {@code topic} carries, or empty when it is no device's commands topic. */
-    public static java.util.Optional<String> edgeDeviceOf(String topic) {
-        String prefix = "dynasplit.edge.";
-        String suffix = ".commands";
-        if (topic == null || !topic.startsWith(prefix) || !topic.endsWith(suffix)
-                || topic.length() <= prefix.length() + suffix.length()) {
-            return java.util.Optional.empty();
+    public static Optional<String> edgeDeviceOf(String topic) {
+        if (topic == null || !topic.startsWith(EDGE_COMMANDS_PREFIX) || !topic.endsWith(EDGE_COMMANDS_SUFFIX)
+                || topic.length() <= EDGE_COMMANDS_PREFIX.length() + EDGE_COMMANDS_SUFFIX.length()) {
+            return Optional.empty();
         }
-        String device = topic.substring(prefix.length(), topic.length() - suffix.length());
-        return isValidDeviceId(device) ? java.util.Optional.of(device) : java.util.Optional.empty();
+        String device = topic.substring(EDGE_COMMANDS_PREFIX.length(), topic.length() - EDGE_COMMANDS_SUFFIX.length());
+        return isValidDeviceId(device) ? Optional.of(device) : Optional.empty();
     }
 
     public static boolean isValidDeviceId(String edgeDeviceId) {

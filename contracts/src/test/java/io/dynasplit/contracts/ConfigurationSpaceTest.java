@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -73,7 +74,7 @@ class ConfigurationSpaceTest {
         assertThrows(IllegalArgumentException.class, () -> Topics.edgeCommands("pi a"));
         assertThrows(IllegalArgumentException.class, () -> Topics.edgeCommands("../x"));
         assertThrows(IllegalArgumentException.class, () -> Topics.edgeCommands(null));
-        assertEquals(java.util.Optional.of("pi-a"), Topics.edgeDeviceOf(Topics.edgeCommands("pi-a")));
+        assertEquals(Optional.of("pi-a"), Topics.edgeDeviceOf(Topics.edgeCommands("pi-a")));
         assertTrue(Topics.edgeDeviceOf("dynasplit.edge.edge.x.commands").isEmpty(), "a dot is in no device id");
         assertTrue(Topics.edgeDeviceOf(Topics.RESULTS).isEmpty());
         assertTrue(Topics.edgeDeviceOf("dynasplit.edge..commands").isEmpty());

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +41,7 @@ final class StackConnection {
         Admin admin = Admin.create(props);
         try {
             Set<String> topics = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return topics.stream().map(Topics::edgeDeviceOf).flatMap(java.util.Optional::stream).sorted().toList();
+            return topics.stream().map(Topics::edgeDeviceOf).flatMap(Optional::stream).sorted().toList();
         } catch (TimeoutException | ExecutionException e) {
             throw new NoStackException("no Kafka broker answers at " + kafka.bootstrapServers() + " within "
                     + timeout.toSeconds() + " s" + (fromAddressFile

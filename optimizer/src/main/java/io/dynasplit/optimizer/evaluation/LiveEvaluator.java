@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -130,7 +131,7 @@ public final class LiveEvaluator implements ConfigurationEvaluator {
         if (topics.containsKey(Topics.edgeCommands(settings.edgeDeviceId()))) {
             return;
         }
-        List<String> devices = topics.keySet().stream().map(Topics::edgeDeviceOf).flatMap(java.util.Optional::stream)
+        List<String> devices = topics.keySet().stream().map(Topics::edgeDeviceOf).flatMap(Optional::stream)
                 .sorted().toList();
         throw new EvaluationException("no edge device '" + settings.edgeDeviceId() + "' on this broker (no topic "
                 + Topics.edgeCommands(settings.edgeDeviceId()) + "); its devices: "
