@@ -92,15 +92,36 @@ public final class EmulatedFleet implements AutoCloseable {
                 : null;
         List<TopicPartition> partitions = deviceByTopic.keySet().stream().map(t -> new TopicPartition(t, 0)).toList();
         try {
+            requireCommandsTopics(consumer.listTopics(Duration.ofSeconds(30)).keySet());
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position); // the first call resolves every end offset in one request
+        } catch (IllegalArgumentException e) {
+            consumer.close(Duration.ZERO);
+            producer.close(Duration.ZERO);
+            throw e;
         } catch (RuntimeException e) {
             consumer.close(Duration.ZERO);
             producer.close(Duration.ZERO);
             throw new IllegalStateException("the fleet cannot reach its commands topics: " + e.getMessage(), e);
         }
         poller = daemon(this::pollLoop, "fleet-poll");
+    }
+
+    /**
+     * Refuses devices whose commands topic the broker does not have: the fleet reads topics, it does not create them
+     * (the chart's provisioning and {@code bench --fleet} do), and a missing one would otherwise cost a minute's
+     * wait for its offsets and a message about reaching the broker.
+     */
+    private void requireCommandsTopics(java.util.Set<String> existing) {
+        List<String> missing = settings.deviceIds().stream()
+                .filter(id -> !existing.contains(Topics.edgeCommands(id))).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(missing.size() + " of " + deviceByTopic.size() + " devices have no"
+                    + " commands topic on " + settings.bootstrapServers() + " (" + String.join(", ",
+                    missing.subList(0, Math.min(5, missing.size()))) + (missing.size() > 5 ? ", ..." : "")
+                    + "): provision them first, or give the --device-prefix and --devices of devices that have one");
+        }
     }
 
     /** Assigns every device's topic at its end, then starts reading: commands sent after this returns are served. */

@@ -48,6 +48,19 @@ class EmulatedFleetTest {
     }
 
     @Test
+    void devicesWithoutACommandsTopicAreRefusedAtOnceNamingThem() {
+        List<String> devices = new java.util.ArrayList<>(DEVICES.subList(0, 2));
+        devices.add("fleet-unprovisioned-1");
+        long t0 = System.nanoTime();
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> EmulatedFleet.start(FleetSettings.of(kafka.bootstrapServers(), devices)));
+        assertEquals("1 of 3 devices have no commands topic on " + kafka.bootstrapServers()
+                + " (fleet-unprovisioned-1): provision them first, or give the --device-prefix and --devices of"
+                + " devices that have one", e.getMessage());
+        assertTrue((System.nanoTime() - t0) / 1e9 < 30, "before any wait for offsets");
+    }
+
+    @Test
     void everyDeviceAnswersItsOwnTopicOncePerRequestAndRefusesWhatIsNotItsOwn() throws Exception {
         try (EmulatedFleet fleet = EmulatedFleet.start(FleetSettings.of(kafka.bootstrapServers(), DEVICES));
              var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()),
