@@ -35,7 +35,10 @@ import static org.apache.kafka.common.acl.AclOperation.WRITE;
  * <li>the scheduler reads requests, results and the Pareto store, writes each listed device's commands, results and
  * dead letters, and owns every topic and group starting with {@value #SCHEDULER_PREFIX} (its per-instance groups, and
  * the changelog and repartition topics of a Kafka Streams application of that id, which it may create);</li>
- * <li>the optimizer writes the Pareto store; an upstream client writes requests and reads results.</li>
+ * <li>the optimizer writes the Pareto store; an upstream client writes requests and reads results;</li>
+ * <li>an operator (a person's tools, {@code ./dynasplit request}) writes requests and reads, without a group, the
+ * results, the dead letters and every listed device's commands topic: it follows a request to its decision, result
+ * or dead letter, and writes no command.</li>
  * </ul>
  * Every service that runs service-kit's {@code ResultsTracker} (scheduler, edge and cloud nodes) also reads results
  * through a per-instance group {@value #TRACKER_GROUP_PREFIX}{@code <uuid>}, hence a prefixed group grant; the start-up
@@ -78,6 +81,7 @@ public final class AccessPlan {
         cloudNode(grants);
         optimizer(grants);
         upstream(grants);
+        operator(grants, devices);
         return new AccessPlan(devices, grants);
     }
 
@@ -141,6 +145,16 @@ public final class AccessPlan {
         g.add(Grant.topic(p, Topics.REQUESTS, WRITE));
         g.add(Grant.topic(p, Topics.RESULTS, READ));
         g.add(Grant.groupPrefix(p, UPSTREAM_GROUP_PREFIX, READ));
+    }
+
+    private static void operator(List<Grant> g, List<String> devices) {
+        String p = Principals.OPERATOR;
+        g.add(Grant.topic(p, Topics.REQUESTS, WRITE));
+        g.add(Grant.topic(p, Topics.RESULTS, READ));
+        g.add(Grant.topic(p, Topics.DEAD_LETTERS, READ));
+        for (String device : devices) {
+            g.add(Grant.topic(p, Topics.edgeCommands(device), READ));
+        }
     }
 
     private static void consumes(List<Grant> g, String principal, String topic) {

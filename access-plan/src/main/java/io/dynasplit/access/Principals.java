@@ -15,6 +15,8 @@ public final class Principals {
     public static final String CLOUD_NODE = "dynasplit-cloud-node";
     public static final String OPTIMIZER = "dynasplit-optimizer";
     public static final String UPSTREAM = "dynasplit-upstream";
+    /** A person's tools ({@code ./dynasplit request}): an upstream client that also watches commands and dead letters. */
+    public static final String OPERATOR = "dynasplit-operator";
     private static final String EDGE_PREFIX = "dynasplit-edge-";
 
     private Principals() {
@@ -22,7 +24,7 @@ public final class Principals {
 
     /** The services' principals, edge devices aside. */
     public static List<String> services() {
-        return List.of(SCHEDULER, CLOUD_NODE, OPTIMIZER, UPSTREAM);
+        return List.of(SCHEDULER, CLOUD_NODE, OPTIMIZER, UPSTREAM, OPERATOR);
     }
 
     /** The principal of one edge device: {@code dynasplit-edge-<device id, lower case, '_' as '-'>}. */

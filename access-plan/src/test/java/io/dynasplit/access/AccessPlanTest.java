@@ -30,8 +30,11 @@ class AccessPlanTest {
 
     @Test
     void aDeviceReadsOnlyItsOwnCommandsTopicAndGroupByLiteralName() {
-        assertEquals(Set.of("dynasplit-edge-pi-a"), allowed(AclOperation.READ, ResourceType.TOPIC, "dynasplit.edge.pi-a.commands"));
-        assertEquals(Set.of("dynasplit-edge-pi-ab"), allowed(AclOperation.READ, ResourceType.TOPIC, "dynasplit.edge.pi-ab.commands"));
+        // and the operator's tools, which watch every device's commands and write none
+        assertEquals(Set.of("dynasplit-edge-pi-a", Principals.OPERATOR),
+                allowed(AclOperation.READ, ResourceType.TOPIC, "dynasplit.edge.pi-a.commands"));
+        assertEquals(Set.of("dynasplit-edge-pi-ab", Principals.OPERATOR),
+                allowed(AclOperation.READ, ResourceType.TOPIC, "dynasplit.edge.pi-ab.commands"));
         assertEquals(Set.of("dynasplit-edge-pi-a"), allowed(AclOperation.READ, ResourceType.GROUP, "dynasplit-edge-pi-a"));
         assertTrue(plan.grantsOf("dynasplit-edge-pi-a").stream()
                 .filter(g -> g.resourceName().startsWith("dynasplit.edge."))
@@ -42,17 +45,20 @@ class AccessPlanTest {
     void onlyTheSchedulerWritesCommandsAndOnlyTheOptimizerThePareStore() {
         assertEquals(Set.of(Principals.SCHEDULER), allowed(AclOperation.WRITE, ResourceType.TOPIC, "dynasplit.edge.pi-a.commands"));
         assertEquals(Set.of(Principals.OPTIMIZER), allowed(AclOperation.WRITE, ResourceType.TOPIC, Topics.PARETO));
-        assertEquals(Set.of(Principals.UPSTREAM), allowed(AclOperation.WRITE, ResourceType.TOPIC, Topics.REQUESTS));
+        assertEquals(Set.of(Principals.UPSTREAM, Principals.OPERATOR),
+                allowed(AclOperation.WRITE, ResourceType.TOPIC, Topics.REQUESTS));
         assertEquals(Set.of(Principals.SCHEDULER), allowed(AclOperation.READ, ResourceType.TOPIC, Topics.REQUESTS));
         assertEquals(Set.of(Principals.CLOUD_NODE), allowed(AclOperation.READ, ResourceType.TOPIC, Topics.CLOUD_TENSORS));
     }
 
     @Test
-    void resultsAreWrittenByTheNodesAndTheSchedulerAndNobodyReadsTelemetryOrDeadLetters() {
+    void resultsAreWrittenByTheNodesAndTheSchedulerAndOnlyTheOperatorReadsDeadLetters() {
         assertEquals(Set.of(Principals.SCHEDULER, Principals.CLOUD_NODE, "dynasplit-edge-pi-a", "dynasplit-edge-pi-ab"),
                 allowed(AclOperation.WRITE, ResourceType.TOPIC, Topics.RESULTS));
         assertEquals(Set.of(), allowed(AclOperation.READ, ResourceType.TOPIC, Topics.TELEMETRY));
-        assertEquals(Set.of(), allowed(AclOperation.READ, ResourceType.TOPIC, Topics.DEAD_LETTERS));
+        assertEquals(Set.of(Principals.OPERATOR), allowed(AclOperation.READ, ResourceType.TOPIC, Topics.DEAD_LETTERS));
+        assertTrue(plan.grantsOf(Principals.OPERATOR).stream().noneMatch(g -> g.operation() == AclOperation.WRITE
+                && !g.resourceName().equals(Topics.REQUESTS)), "the operator writes requests only");
     }
 
     @Test

@@ -9,12 +9,18 @@ import io.dynasplit.contracts.ResultStatus;
 import io.dynasplit.deploy.client.PipelineClient;
 import io.dynasplit.deploy.stack.LocalStack;
 import io.dynasplit.deploy.stack.ServiceProcess;
+import io.dynasplit.deploy.request.RequestCommand;
+import io.dynasplit.deploy.stack.StackAddress;
 import io.dynasplit.deploy.stack.StackSettings;
+import io.dynasplit.optimizer.kafka.KafkaClientSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import picocli.CommandLine;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -110,5 +116,26 @@ class SecurePipelineIT {
                     threshold, null, new byte[0], (long) i, Instant.now()));
         }
         return list;
+    }
+
+    @Test
+    void theRequestCommandLogsInAsTheOperatorAndFollowsEachRequestToItsDecision() throws Exception {
+        Path home = Files.createTempDirectory("secure-request-home");
+        KafkaClientSettings operator = stack.clientSettings(Principals.OPERATOR);
+        StackAddress.inHome(home).publish(operator.bootstrapServers(), operator.properties());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new RequestCommand(() -> home)).setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .execute("--model", "fmnist-cnn", "--device", "pi-b", "--threshold", "1000", "--count", "2", "--json");
+
+        assertEquals(0, exit, out + "\n" + err);
+        List<String> lines = out.toString().lines().filter(l -> l.startsWith("{")).toList();
+        assertEquals(2, lines.size(), out.toString());
+        for (String line : lines) {
+            assertTrue(line.contains("\"status\":\"ok\""), line);
+            // the decision is read from pi-b's commands topic, which only the device and the operator may read
+            assertTrue(line.contains("\"decision\":{"), line);
+        }
     }
 }

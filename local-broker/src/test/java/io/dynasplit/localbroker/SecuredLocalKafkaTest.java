@@ -195,4 +195,28 @@ class SecuredLocalKafkaTest {
             assertEquals(request, pollFor(scheduler, request));
         }
     }
+
+    @Test
+    void theOperatorWatchesEveryDevicesCommandsAndTheDeadLettersButWritesNoCommand() throws Exception {
+        String command = "command-" + UUID.randomUUID();
+        String letter = "letter-" + UUID.randomUUID();
+        try (var scheduler = producer(Principals.SCHEDULER)) {
+            send(scheduler, Topics.edgeCommands("pi-b"), command);
+            send(scheduler, Topics.DEAD_LETTERS, letter);
+        }
+        try (var operator = consumer(Principals.OPERATOR, null)) {
+            operator.assign(List.of(new TopicPartition(Topics.edgeCommands("pi-b"), 0)));
+            assertEquals(command, pollFor(operator, command));
+        }
+        try (var operator = consumer(Principals.OPERATOR, null)) {
+            operator.assign(List.of(new TopicPartition(Topics.DEAD_LETTERS, 0)));
+            assertEquals(letter, pollFor(operator, letter));
+        }
+        try (var operator = producer(Principals.OPERATOR)) {
+            send(operator, Topics.REQUESTS, "request-" + UUID.randomUUID());
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> send(operator, Topics.edgeCommands("pi-a"), "forged"));
+            assertInstanceOf(TopicAuthorizationException.class, e.getCause());
+        }
+    }
 }

@@ -91,16 +91,9 @@ public final class RequestCommand implements Callable<Integer> {
         List<String> devices;
         try {
             bootstrap = StackConnection.bootstrapServers(bootstrapServers, address);
-            if (bootstrapServers == null && address.secured() && !System.getenv().containsKey("KAFKA_SECURITY_PROTOCOL")) {
-                err.printf("request: the stack at %s runs Kafka secured (./dynasplit stack --secure), and ./dynasplit"
-                        + " request does not log in yet (docs/security.md): start the stack without --secure to send"
-                        + " requests from here%n", bootstrap);
-                err.flush();
-                return 1;
-            }
             // the clients' own warnings (a broker not answering yet, ...) go to a file, not between the results
             KafkaLogFile.routeTo(checkout.resolve("target/stack-logs/request.log"));
-            KafkaClientSettings kafka = KafkaClientSettings.fromEnvironment(bootstrap, System.getenv());
+            KafkaClientSettings kafka = connection(bootstrap, address);
             devices = StackConnection.edgeDevices(kafka, Duration.ofSeconds(5), bootstrapServers == null);
             if (!devices.contains(device)) {
                 err.printf("request: the stack at %s has no edge device '%s'; its devices: %s%n", bootstrap, device,
@@ -114,6 +107,18 @@ public final class RequestCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+    }
+
+    /**
+     * The security settings of the environment, else, for the local stack found through its address file, the
+     * operator's login that a secured stack ({@code ./dynasplit stack --secure}) wrote beside the address.
+     */
+    private KafkaClientSettings connection(String bootstrap, StackAddress address) {
+        KafkaClientSettings fromEnvironment = KafkaClientSettings.fromEnvironment(bootstrap, System.getenv());
+        if (bootstrapServers != null || !fromEnvironment.properties().isEmpty() || !address.secured()) {
+            return fromEnvironment;
+        }
+        return new KafkaClientSettings(bootstrap, address.clientSettings());
     }
 
     private int send(KafkaClientSettings kafka, List<RequestImage> images, PrintWriter out, PrintWriter err) {

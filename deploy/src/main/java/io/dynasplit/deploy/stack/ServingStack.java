@@ -1,5 +1,6 @@
 package io.dynasplit.deploy.stack;
 
+import io.dynasplit.access.Principals;
 import io.dynasplit.contracts.ParetoFront;
 import io.dynasplit.testbed.TestbedModel;
 
@@ -38,7 +39,9 @@ public final class ServingStack implements AutoCloseable {
         LocalStack stack = secured ? LocalStack.startSecured(settings) : LocalStack.start(settings);
         try {
             List<ParetoFront> fronts = StackFronts.publish(stack, testbed);
-            address.publish(stack.bootstrapServers(), secured);
+            // the local tools log in as the operator: they follow a request to its command, result or dead letter
+            address.publish(stack.bootstrapServers(), secured ? stack.clientSettings(Principals.OPERATOR).properties()
+                    : java.util.Map.of());
             return new ServingStack(stack, fronts, address, settings.edgeDevices().get(0));
         } catch (RuntimeException e) {
             stack.close();

@@ -74,8 +74,9 @@ public final class StackCommand implements Callable<Integer> {
             if (secure) {
                 out.println("Kafka is secured: SASL_SSL, SCRAM-SHA-512, one user per service and device with the access"
                         + " plan's ACLs; CA certificate in " + settings.logDir().resolve("kafka-ca.pem")
-                        + ". ./dynasplit request does not log in yet: clients connect as the upstream user"
-                        + " (docs/security.md).");
+                        + ". ./dynasplit request logs in as dynasplit-operator, from "
+                        + StackAddress.RELATIVE_PATH + ".client.properties (yours only; gone when the stack stops);"
+                        + " other clients connect as dynasplit-upstream (docs/security.md).");
             }
             stack.services().forEach(s -> out.printf("%-12s http://localhost:%d  (log %s)%n", s.name(),
                     s.httpPort(), s.log()));

@@ -48,24 +48,21 @@ class RequestCommandTest {
     }
 
     @Test
-    void aSecuredStackIsCalledThatNotAStoppedOne() {
-        org.junit.jupiter.api.Assumptions.assumeFalse(System.getenv().containsKey("KAFKA_SECURITY_PROTOCOL"),
-                "security settings in the environment: the command then logs in with them");
+    void aSecuredStacksOperatorLoginIsWrittenForItsOwnerAndRemovedWithIt() throws Exception {
         StackAddress address = StackAddress.inHome(home);
-        address.publish("localhost:1", true);
+        address.publish("localhost:1", java.util.Map.of("security.protocol", "SASL_SSL", "sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"dynasplit-operator\""
+                        + " password=\"p=w\";"));
         assertTrue(address.secured());
+        assertEquals("SASL_SSL", address.clientSettings().get("security.protocol"));
+        assertTrue(address.clientSettings().get("sasl.jaas.config").endsWith("password=\"p=w\";"), "read back whole");
+        assertEquals(java.util.Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(address.clientSettingsFile()), "a password: the owner's only");
 
-        long t0 = System.nanoTime();
-        Run run = run("--model", "vgg16", "--device", "pi-a", "--threshold", "500");
-
-        assertEquals(1, run.exit);
-        assertTrue(run.err.contains("the stack at localhost:1 runs Kafka secured (./dynasplit stack --secure), and"
-                + " ./dynasplit request does not log in yet"), run.err);
-        assertTrue((System.nanoTime() - t0) / 1e9 < 5, "says so before trying to connect");
-
-        address.publish("localhost:1", false);
-        assertTrue(!address.secured(), "a plaintext stack after a secured one clears the mark");
-        address.publish("localhost:1", true);
+        address.publish("localhost:1");
+        assertTrue(!address.secured() && address.clientSettings().isEmpty(), "a plaintext stack after a secured one");
+        address.publish("localhost:1", java.util.Map.of("security.protocol", "SASL_SSL"));
         address.remove();
         assertTrue(!address.secured() && !Files.exists(home.resolve(StackAddress.RELATIVE_PATH)), "both removed");
     }
