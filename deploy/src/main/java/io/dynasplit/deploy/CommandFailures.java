@@ -42,7 +42,7 @@ final class CommandFailures implements IExecutionExceptionHandler {
 
     /** A Kafka client gave up waiting, here or as the cause of what our code made of it. */
     private static boolean brokerTimeout(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof org.apache.kafka.common.errors.TimeoutException) {
                 return true;
             }

@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -96,14 +97,11 @@ public final class EmulatedFleet implements AutoCloseable {
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position); // the first call resolves every end offset in one request
-        } catch (IllegalArgumentException e) {
-            consumer.close(Duration.ZERO);
-            producer.close(Duration.ZERO);
-            throw e;
         } catch (RuntimeException e) {
             consumer.close(Duration.ZERO);
             producer.close(Duration.ZERO);
-            throw new IllegalStateException("the fleet cannot reach its commands topics: " + e.getMessage(), e);
+            throw e instanceof IllegalArgumentException missingTopics ? missingTopics
+                    : new IllegalStateException("the fleet cannot reach its commands topics: " + e.getMessage(), e);
         }
         poller = daemon(this::pollLoop, "fleet-poll");
     }
@@ -113,11 +111,11 @@ public final class EmulatedFleet implements AutoCloseable {
      * (the chart's provisioning and {@code bench --fleet} do), and a missing one would otherwise cost a minute's
      * wait for its offsets and a message about reaching the broker.
      */
-    private void requireCommandsTopics(java.util.Set<String> existing) {
+    private void requireCommandsTopics(Set<String> existing) {
         List<String> missing = settings.deviceIds().stream()
                 .filter(id -> !existing.contains(Topics.edgeCommands(id))).toList();
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException(missing.size() + " of " + deviceByTopic.size() + " devices have no"
+            throw new IllegalArgumentException(missing.size() + " of " + settings.deviceIds().size() + " devices have no"
                     + " commands topic on " + settings.bootstrapServers() + " (" + String.join(", ",
                     missing.subList(0, Math.min(5, missing.size()))) + (missing.size() > 5 ? ", ..." : "")
                     + "): provision them first, or give the --device-prefix and --devices of devices that have one");

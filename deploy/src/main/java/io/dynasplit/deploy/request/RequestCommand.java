@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -115,10 +116,11 @@ public final class RequestCommand implements Callable<Integer> {
      */
     private KafkaClientSettings connection(String bootstrap, StackAddress address) {
         KafkaClientSettings fromEnvironment = KafkaClientSettings.fromEnvironment(bootstrap, System.getenv());
-        if (bootstrapServers != null || !fromEnvironment.properties().isEmpty() || !address.secured()) {
+        if (bootstrapServers != null || !fromEnvironment.properties().isEmpty()) {
             return fromEnvironment;
         }
-        return new KafkaClientSettings(bootstrap, address.clientSettings());
+        Map<String, String> stackLogin = address.clientSettings(); // empty for a plaintext stack
+        return stackLogin.isEmpty() ? fromEnvironment : new KafkaClientSettings(bootstrap, stackLogin);
     }
 
     private int send(KafkaClientSettings kafka, List<RequestImage> images, PrintWriter out, PrintWriter err) {

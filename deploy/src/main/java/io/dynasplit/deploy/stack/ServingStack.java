@@ -6,6 +6,7 @@ import io.dynasplit.testbed.TestbedModel;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What {@code ./dynasplit stack} runs: the local stack, the Pareto fronts its devices need (so a first request is
@@ -41,7 +42,7 @@ public final class ServingStack implements AutoCloseable {
             List<ParetoFront> fronts = StackFronts.publish(stack, testbed);
             // the local tools log in as the operator: they follow a request to its command, result or dead letter
             address.publish(stack.bootstrapServers(), secured ? stack.clientSettings(Principals.OPERATOR).properties()
-                    : java.util.Map.of());
+                    : Map.of());
             return new ServingStack(stack, fronts, address, settings.edgeDevices().get(0));
         } catch (RuntimeException e) {
             stack.close();
